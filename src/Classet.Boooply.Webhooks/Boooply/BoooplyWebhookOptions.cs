@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Classet.Boooply.Webhooks.Boooply;
+
+/// <summary>
+/// Settings for receiving Boooply webhooks. Bound from the <c>Webhooks:Boooply</c> configuration section by
+/// <c>AddBoooplyWebhooks</c>. <see cref="object.ToString"/> never shows a secret.
+/// </summary>
+/// <remarks>
+/// Boooply secrets look like <c>whsec_…</c>. Configure the whole string: the <c>whsec_</c> prefix is part of the
+/// HMAC key (unlike Svix, nothing is stripped or base64-decoded).
+/// </remarks>
+public sealed class BoooplyWebhookOptions : WebhookOptions
+{
+    /// <summary>The configuration section these options are bound from by default.</summary>
+    public const string ConfigurationSectionName = "Webhooks:Boooply";
+
+    /// <summary>
+    /// Gets or sets whether the endpoint also requires <c>Authorization: Bearer &lt;secret&gt;</c> to match one of the
+    /// signing secrets, in addition to the signature. Default: <see langword="false"/>.
+    /// </summary>
+    public bool RequireBearerToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets the oldest signed <c>data.timestamp</c> the endpoint accepts, to limit replays of captured deliveries.
+    /// <see langword="null"/> (the default) turns the check off. Leave room for Boooply's retries: its last attempt comes
+    /// about 155 seconds after the first, so a window below 5 minutes rejects real retries.
+    /// </summary>
+    public TimeSpan? MaxEventAge { get; set; }
+
+    /// <inheritdoc />
+    protected override void AppendMembers(StringBuilder builder)
+    {
+        base.AppendMembers(builder);
+        builder.Append(", RequireBearerToken = ").Append(RequireBearerToken)
+            .Append(", MaxEventAge = ").Append(MaxEventAge?.ToString() ?? "none");
+    }
+}

@@ -1,0 +1,182 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Classet.Boooply.Webhooks.Internal;
+
+/// <summary>
+/// The HMAC-SHA256 machinery both vendors share: keys prepared once, header decoding, constant-time comparison
+/// on decoded bytes, and every body shape (span, sequence, string). The vendor verifiers are thin fronts over this.
+/// </summary>
+internal sealed class HmacSignatureVerifier
+{
+    private const int HashSize = 32;
+
+    // A 32-byte digest is at most 44 characters in padded base64 and 64 in hex; anything longer is malformed
+    // before we look at it, which bounds the work a hostile header can cause.
+    private const int MaxSignatureLength = 128;
+
+    private readonly byte[][] _keys;
+    private readonly IncrementalHash?[] _hashCache;
+    private readonly SignatureEncoding _encoding;
+    private readonly WebhookCanonicalForms _canonicalForms;
+
+    public HmacSignatureVerifier(IReadOnlyList<byte[]> keys, SignatureEncoding encoding, WebhookCanonicalForms canonicalForms)
+    {
+        _keys = [.. keys];
+        _hashCache = new IncrementalHash?[_keys.Length];
+        _encoding = encoding;
+        _canonicalForms = canonicalForms;
+    }
+
+    public int KeyCount => _keys.Length;
+
+    public ReadOnlySpan<byte> GetKey(int index) => _keys[index];
+
+    /// <summary>Verifies a body held in one span. Allocates nothing unless the canonical fallback runs.</summary>
+    public WebhookVerificationResult Verify(ReadOnlySpan<byte> body, ReadOnlySpan<char> signature)
+    {
+        Span<byte> expected = stackalloc byte[HashSize];
+        var status = DecodeSignature(signature, expected);
+        if (status != WebhookVerificationStatus.Verified)
+        {
+            return status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
+        }
+
+        var index = FindMatchingKey(body, expected);
+        if (index >= 0)
+        {
+            return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, index);
+        }
+
+        return _canonicalForms == WebhookCanonicalForms.None
+            ? WebhookVerificationResult.Mismatch
+            : CanonicalSignatureVerifier.Verify(this, body, expected, _canonicalForms);
+    }
+
+    /// <summary>Verifies a body held in one or more segments. Allocates nothing unless the canonical fallback runs.</summary>
+    public WebhookVerificationResult Verify(in ReadOnlySequence<byte> body, ReadOnlySpan<char> signature)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Verify(body.FirstSpan, signature);
+        }
+
+        Span<byte> expected = stackalloc byte[HashSize];
+        var status = DecodeSignature(signature, expected);
+        if (status != WebhookVerificationStatus.Verified)
+        {
+            return status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
+        }
+
+        var index = FindMatchingKey(body, expected);
+        if (index >= 0)
+        {
+            return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, index);
+        }
+
+        // The canonical path parses the body anyway, so one contiguous copy costs nothing extra there.
+        return _canonicalForms == WebhookCanonicalForms.None
+            ? WebhookVerificationResult.Mismatch
+            : CanonicalSignatureVerifier.Verify(this, body.ToArray(), expected, _canonicalForms);
+    }
+
+    /// <summary>Decodes the header into <paramref name="expected"/> or says why it cannot.</summary>
+    public WebhookVerificationStatus DecodeSignature(ReadOnlySpan<char> signature, Span<byte> expected)
+    {
+        signature = signature.Trim();
+        if (signature.IsEmpty)
+        {
+            return WebhookVerificationStatus.MissingSignature;
+        }
+
+        if (signature.Length > MaxSignatureLength)
+        {
+            return WebhookVerificationStatus.MalformedSignature;
+        }
+
+        var ok = _encoding == SignatureEncoding.Hex
+            ? HexEncoding.TryDecode(signature, expected)
+            : Base64UrlEncoding.TryDecode(signature, expected);
+        return ok ? WebhookVerificationStatus.Verified : WebhookVerificationStatus.MalformedSignature;
+    }
+
+    /// <summary>Returns the index of the first key whose HMAC over <paramref name="body"/> equals <paramref name="expected"/>, or -1.</summary>
+    public int FindMatchingKey(ReadOnlySpan<byte> body, ReadOnlySpan<byte> expected)
+    {
+        Span<byte> actual = stackalloc byte[HashSize];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            HMACSHA256.HashData(_keys[i], body, actual);
+            if (CryptographicOperations.FixedTimeEquals(actual, expected))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The same as the span overload, for a body in several segments (what a <c>PipeReader</c> yields).</summary>
+    public int FindMatchingKey(in ReadOnlySequence<byte> body, ReadOnlySpan<byte> expected)
+    {
+        if (body.IsSingleSegment)
+        {
+            return FindMatchingKey(body.FirstSpan, expected);
+        }
+
+        Span<byte> actual = stackalloc byte[HashSize];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            // One IncrementalHash per key is cached and reused, so the steady state allocates nothing.
+            // Under contention a caller builds its own and drops it, which is correct, only slower.
+            var hash = Interlocked.Exchange(ref _hashCache[i], null) ?? IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[i]);
+            try
+            {
+                foreach (var segment in body)
+                {
+                    hash.AppendData(segment.Span);
+                }
+
+                hash.GetHashAndReset(actual);
+            }
+            finally
+            {
+                if (Interlocked.CompareExchange(ref _hashCache[i], hash, null) is not null)
+                {
+                    hash.Dispose();
+                }
+            }
+
+            if (CryptographicOperations.FixedTimeEquals(actual, expected))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Computes the HMAC of <paramref name="body"/> with the key at <paramref name="keyIndex"/>.</summary>
+    public void ComputeHash(int keyIndex, ReadOnlySpan<byte> body, Span<byte> destination) =>
+        HMACSHA256.HashData(_keys[keyIndex], body, destination);
+
+    /// <summary>Prepares the key bytes for a list of secrets: the UTF-8 bytes of each whole string, nothing stripped.</summary>
+    public static byte[][] PrepareKeys(IEnumerable<string>? secrets, string optionName)
+    {
+        var keys = new List<byte[]>();
+        var index = 0;
+        foreach (var secret in secrets ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(secret))
+            {
+                throw new ArgumentException($"{optionName}[{index}] is empty. An empty secret would accept forged deliveries; remove it or set a real secret.", optionName);
+            }
+
+            keys.Add(Encoding.UTF8.GetBytes(secret));
+            index++;
+        }
+
+        return [.. keys];
+    }
+}

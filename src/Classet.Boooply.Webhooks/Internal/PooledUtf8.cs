@@ -1,0 +1,35 @@
+using System.Buffers;
+using System.Text;
+
+namespace Classet.Boooply.Webhooks.Internal;
+
+/// <summary>A string's UTF-8 bytes in a pooled buffer, returned to the pool on dispose.</summary>
+internal ref struct PooledUtf8
+{
+    private byte[]? _rented;
+
+    private PooledUtf8(byte[] rented, int length)
+    {
+        _rented = rented;
+        Span = rented.AsSpan(0, length);
+    }
+
+    public ReadOnlySpan<byte> Span { get; private set; }
+
+    public static PooledUtf8 Create(string text)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(text));
+        var length = Encoding.UTF8.GetBytes(text, rented);
+        return new PooledUtf8(rented, length);
+    }
+
+    public void Dispose()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_rented);
+            _rented = null;
+            Span = default;
+        }
+    }
+}
