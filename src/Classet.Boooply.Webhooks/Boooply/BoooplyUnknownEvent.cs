@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Classet.Boooply.Webhooks.Boooply;
+
+/// <summary>
+/// A Boooply delivery whose <c>event</c> this version of the SDK does not know. Nothing is lost: the whole body is
+/// kept, and the common fields are still read from <c>data</c> when present.
+/// </summary>
+public sealed record BoooplyUnknownEvent : BoooplyWebhookEvent
+{
+    /// <summary>Creates an unknown event.</summary>
+    /// <param name="eventType">The body's <c>event</c> value.</param>
+    /// <param name="rawJson">The whole body. It is cloned, so the event owns it and outlives any pooled buffer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="eventType"/> is null.</exception>
+    public BoooplyUnknownEvent(string eventType, JsonElement rawJson)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        EventType = eventType;
+        RawJson = rawJson.Clone();
+        if (RawJson.ValueKind == JsonValueKind.Object && RawJson.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            MeetingCode = ReadString(data, "meetingCode") ?? string.Empty;
+            Source = ReadString(data, "source");
+            SourceId = ReadString(data, "sourceId");
+            SourcePlatform = ReadString(data, "sourcePlatform");
+            Timestamp = ReadString(data, "timestamp") is { } text
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+                    ? parsed
+                    : null;
+        }
+        else
+        {
+            MeetingCode = string.Empty;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string EventType { get; }
+
+    /// <inheritdoc />
+    public override string MeetingCode { get; }
+
+    /// <inheritdoc />
+    public override string? Source { get; }
+
+    /// <inheritdoc />
+    public override string? SourceId { get; }
+
+    /// <inheritdoc />
+    public override string? SourcePlatform { get; }
+
+    /// <inheritdoc />
+    public override DateTimeOffset? Timestamp { get; }
+
+    /// <summary>Gets the whole body as received (an owned copy).</summary>
+    public JsonElement RawJson { get; }
+
+    private static string? ReadString(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

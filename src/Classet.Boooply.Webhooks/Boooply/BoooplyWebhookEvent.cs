@@ -1,0 +1,37 @@
+namespace Classet.Boooply.Webhooks.Boooply;
+
+/// <summary>
+/// A Boooply webhook delivery (<c>{"event": "...", "data": {...}}</c>). Match on the concrete type:
+/// <c>BoooplyTranscriptEvent</c>, <c>BoooplyEvaluationEvent</c>, <c>BoooplyScoresEvent</c>,
+/// <c>BoooplyRecordingEvent</c>, or <see cref="BoooplyUnknownEvent"/> for anything this version does not know yet.
+/// </summary>
+public abstract record BoooplyWebhookEvent
+{
+    private protected BoooplyWebhookEvent()
+    {
+    }
+
+    /// <summary>Gets the event type from the body's <c>event</c> property, such as <c>interview.evaluation</c>.</summary>
+    public abstract string EventType { get; }
+
+    /// <summary>Gets <c>data.meetingCode</c>, the interview this event is about (empty when the body has none).</summary>
+    public abstract string MeetingCode { get; }
+
+    /// <summary>Gets <c>data.source</c>: the ATS organization name that created the interview through the platform API; null for dashboard interviews.</summary>
+    public abstract string? Source { get; }
+
+    /// <summary>Gets <c>data.sourceId</c>: your customer's organization id, passed to <c>createOrganizationApiKey()</c>. Use it to route the event; null for dashboard interviews.</summary>
+    public abstract string? SourceId { get; }
+
+    /// <summary>Gets <c>data.sourcePlatform</c>: the platform name set when the platform key was generated; null for dashboard interviews.</summary>
+    public abstract string? SourcePlatform { get; }
+
+    /// <summary>Gets <c>data.timestamp</c>, when the event was produced (signed, so usable for a replay window).</summary>
+    public abstract DateTimeOffset? Timestamp { get; }
+
+    /// <summary>
+    /// Gets the key Boooply documents for deduplication: <c>"{meetingCode}:{event}"</c>. The same event may be
+    /// delivered more than once; handle a key only once.
+    /// </summary>
+    public string IdempotencyKey => string.Concat(MeetingCode, ":", EventType);
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Classet.Boooply.Webhooks.Classet;
+
+/// <summary>
+/// A Classet delivery this version of the SDK does not know: a new event type, or a JSON object with neither an
+/// <c>event</c> property nor the <c>call_completed</c> shape. Nothing is lost: the whole body is kept.
+/// </summary>
+public sealed record ClassetUnknownEvent : ClassetWebhookEvent
+{
+    /// <summary>Creates an unknown event.</summary>
+    /// <param name="eventType">The body's <c>event</c> value, or an empty string when there is none.</param>
+    /// <param name="rawJson">The whole body. It is cloned, so the event owns it and outlives any pooled buffer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="eventType"/> is null.</exception>
+    public ClassetUnknownEvent(string eventType, JsonElement rawJson)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        EventType = eventType;
+        RawJson = rawJson.Clone();
+    }
+
+    /// <inheritdoc />
+    public override string EventType { get; }
+
+    /// <summary>Gets the whole body as received (an owned copy).</summary>
+    public JsonElement RawJson { get; }
+}
