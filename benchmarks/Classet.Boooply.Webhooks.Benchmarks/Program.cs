@@ -1,0 +1,2 @@
+using BenchmarkDotNet.Running;
+BenchmarkSwitcher.FromAssembly(typeof(Classet.Boooply.Webhooks.Benchmarks.VerifyBenchmarks).Assembly).Run(args);
