@@ -15,7 +15,9 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// <c>NaN</c>/<c>Infinity</c> and the BOM both would strip. Strings are decoded here rather than with
 /// <see cref="Utf8JsonReader.GetString"/>, which refuses escaped lone surrogates such as <c>"\ud800"</c> that both
 /// runtimes accept and keep. A body that is not valid UTF-8 is refused outright: Node would decode it with U+FFFD
-/// replacement characters, so the signed text would hold characters the body does not.
+/// replacement characters, so the signed text would hold characters the body does not. A scalar at the top level is
+/// accepted, as <c>JSON.parse</c> and <c>json.loads</c> accept it (express.json's strict mode would not); no webhook
+/// event is a scalar, so such a body fails later, at deserialization, if it ever verifies.
 /// </remarks>
 internal static class CanonicalJsonParser
 {

@@ -183,20 +183,7 @@ internal static class JavaScriptJsonWriter
             case '\n': output.Write("\\n"u8); break;
             case '\r': output.Write("\\r"u8); break;
             case '\t': output.Write("\\t"u8); break;
-            default: WriteUnicodeEscape(c, output); break;
+            default: output.WriteUnicodeEscape(c); break;
         }
-    }
-
-    /// <summary>Writes <c>\uxxxx</c> with lowercase hex, as both JavaScript and Python do.</summary>
-    public static void WriteUnicodeEscape(char c, PooledByteWriter output)
-    {
-        var span = output.GetSpan(6);
-        span[0] = (byte)'\\';
-        span[1] = (byte)'u';
-        span[2] = (byte)"0123456789abcdef"[(c >> 12) & 0xF];
-        span[3] = (byte)"0123456789abcdef"[(c >> 8) & 0xF];
-        span[4] = (byte)"0123456789abcdef"[(c >> 4) & 0xF];
-        span[5] = (byte)"0123456789abcdef"[c & 0xF];
-        output.Advance(6);
     }
 }

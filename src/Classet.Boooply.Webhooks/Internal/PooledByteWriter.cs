@@ -57,6 +57,19 @@ internal sealed class PooledByteWriter : IDisposable
         _length += value.Length;
     }
 
+    /// <summary>Writes <c>\uxxxx</c> with lowercase hex, as both JavaScript and Python do.</summary>
+    public void WriteUnicodeEscape(char c)
+    {
+        var span = GetSpan(6);
+        span[0] = (byte)'\\';
+        span[1] = (byte)'u';
+        span[2] = (byte)"0123456789abcdef"[(c >> 12) & 0xF];
+        span[3] = (byte)"0123456789abcdef"[(c >> 8) & 0xF];
+        span[4] = (byte)"0123456789abcdef"[(c >> 4) & 0xF];
+        span[5] = (byte)"0123456789abcdef"[c & 0xF];
+        Advance(6);
+    }
+
     public Span<byte> GetSpan(int sizeHint)
     {
         if (_buffer.Length - _length < sizeHint)

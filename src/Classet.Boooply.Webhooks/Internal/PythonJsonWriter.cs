@@ -87,7 +87,7 @@ internal static class PythonJsonWriter
                     }
                     else
                     {
-                        JavaScriptJsonWriter.WriteUnicodeEscape(c, output);
+                        output.WriteUnicodeEscape(c);
                     }
 
                     break;
