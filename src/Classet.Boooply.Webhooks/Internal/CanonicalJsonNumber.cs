@@ -16,7 +16,10 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// reprinting it gives back the same decimal value, only spelled differently. Rejected are <c>1e400</c> (JavaScript
 /// turns it into <c>null</c>, Python into <c>Infinity</c>), <c>1e-400</c> (a nonzero value that becomes 0),
 /// <c>123456789012345678901</c> or <c>9007199254740993</c> (integers whose digits change), and any literal with more
-/// significant digits than the double keeps (<c>0.10000000000000001</c>).
+/// significant digits than the double keeps (<c>0.10000000000000001</c>). For integer literals this comes down to: every
+/// integer with |n| &lt;= 2^53 passes (it is exact, and its own digits are the shortest), and larger ones pass only when
+/// JavaScript would print the same digits (<c>123456789012345680000</c> passes; <c>1152921504606846976</c>, exactly
+/// 2^60, fails because JavaScript prints <c>1152921504606847000</c> while Python prints the original).
 /// </para>
 /// <para>
 /// Why reject them even though only the canonical bytes are handed on: in such a body the raw text and the signed
