@@ -11,7 +11,7 @@ namespace Classet.Boooply.Webhooks.Internal;
 [JsonSourceGenerationOptions(
     RespectNullableAnnotations = true,
     MaxDepth = WebhookJson.MaxDepth,
-    Converters = [typeof(ClassetDateTimeOffsetConverter)])]
+    Converters = [typeof(ClassetDateTimeOffsetConverter), typeof(ClassetFiniteDoubleConverter)])]
 [JsonSerializable(typeof(ClassetInterviewUpdatedEvent))]
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
 [JsonSerializable(typeof(ClassetCallCompletedEvent))]

@@ -36,7 +36,7 @@ internal static class ClassetPayloadInspector
 
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
-            throw new WebhookPayloadException("Invalid webhook payload: the body is empty; expected a JSON object.", "$", 0, 0);
+            throw ClassetPayloadErrors.At(utf8Json, 0, "Invalid webhook payload: the body is empty; expected a JSON object", "$");
         }
 
         var reader = new Utf8JsonReader(utf8Json, WebhookJson.ReaderOptions);
@@ -95,6 +95,7 @@ internal static class ClassetPayloadInspector
                     if (depth == 1)
                     {
                         inData = false;
+                        topNameStart = -1;
                     }
 
                     continue;
@@ -145,6 +146,12 @@ internal static class ClassetPayloadInspector
                         hasCallShape = true;
                         break;
                 }
+
+                if (token is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    // The member is complete; a later syntax error is not inside it.
+                    topNameStart = -1;
+                }
             }
 
             if (!hasEvent && hasCallShape)
@@ -165,7 +172,7 @@ internal static class ClassetPayloadInspector
         }
         catch (JsonException exception)
         {
-            var what = reader.CurrentDepth >= WebhookJson.MaxDepth
+            var what = IsTooDeep(ref reader, utf8Json)
                 ? $"the JSON is nested deeper than the limit of {WebhookJson.MaxDepth}"
                 : "the body is not valid JSON";
             var path = topNameStart < 0 ? "$" : ClassetPayloadErrors.PathOf(utf8Json.Slice((int)topNameStart, topNameLength));
@@ -173,6 +180,19 @@ internal static class ClassetPayloadInspector
             throw new WebhookPayloadException(
                 $"Invalid webhook payload: {what}, inside {path}{where}.", path, exception.LineNumber, exception.BytePositionInLine, exception);
         }
+    }
+
+    // The reader reports depth and syntax errors with the same exception type; the message is not a contract. It
+    // failed for depth when it stands at the limit and the next thing in the body opens one more container.
+    private static bool IsTooDeep(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json)
+    {
+        if (reader.CurrentDepth < WebhookJson.MaxDepth - 1)
+        {
+            return false;
+        }
+
+        var rest = utf8Json[(int)Math.Min(reader.BytesConsumed, utf8Json.Length)..].TrimStart(" \t\r\n:"u8);
+        return !rest.IsEmpty && rest[0] is (byte)'[' or (byte)'{';
     }
 
     private static TopLevel Classify(ref Utf8JsonReader reader)
