@@ -136,7 +136,7 @@ public sealed record ClassetInterviewData
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public bool TryGetCustomDouble(string name, out double value)
     {
-        if (TryGetCustomElement(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value))
+        if (TryGetCustomElement(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value) && double.IsFinite(value))
         {
             return true;
         }
