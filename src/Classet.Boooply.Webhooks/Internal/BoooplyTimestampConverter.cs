@@ -12,15 +12,14 @@ internal sealed class BoooplyTimestampConverter : JsonConverter<DateTimeOffset?>
 {
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        // STJ's own parser reads an offset-less timestamp as local time; this reads it as UTC on every machine.
+        if (reader.TokenType == JsonTokenType.String && BoooplyTime.TryParseInstant(reader.GetString(), out var value))
         {
-            throw new JsonException("Expected an ISO 8601 timestamp string.");
+            return value;
         }
 
-        // STJ's own parser reads an offset-less timestamp as local time; this reads it as UTC on every machine.
-        return BoooplyTime.TryParseInstant(reader.GetString(), out var value)
-            ? value
-            : throw new JsonException("Expected an ISO 8601 timestamp string.");
+        // The inner FormatException makes the payload error say "wrong type or out of range", with the path.
+        throw new JsonException("Expected an ISO 8601 timestamp string.", new FormatException("Expected an ISO 8601 timestamp string."));
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
