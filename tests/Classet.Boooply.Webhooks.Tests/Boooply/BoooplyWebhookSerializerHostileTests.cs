@@ -60,9 +60,9 @@ public sealed class BoooplyWebhookSerializerHostileTests
         Add("nested 10,000 deep in data", """{"event":"interview.scores","data":{"meetingCode":"m","x":""" + new string('[', 10_000) + new string(']', 10_000) + "}}", null);
         Add("nested 10,000 deep objects", string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000), null);
         Add("nested 10,000 deep in unknown event", """{"event":"interview.future","data":""" + new string('[', 10_000) + new string(']', 10_000) + "}", null);
+        Add("lone surrogate escape in the event key", """{"eve\ud800nt":"interview.scores","data":{"meetingCode":"m"}}""", "$.event");
         Add("nested 65 deep", """{"event":"interview.scores","data":{"meetingCode":"m","x":""" + new string('[', 65) + new string(']', 65) + "}}", null);
         Add("unclosed 10,000 deep", new string('[', 10_000), null);
-        Add("escaped lone surrogate in typed field", """{"event":"interview.scores","data":{"meetingCode":"m","candidateName":"\ud800"}}""", null);
 
         data.Add("invalid UTF-8 in value", Concat("""{"event":"interview.scores","data":{"meetingCode":"m","candidateName":"Jo""", [0xFF, 0xFE], "\"}}"), null);
         data.Add("invalid UTF-8 in event", Concat("""{"event":"interview.""", [0xC3], "\",\"data\":{\"meetingCode\":\"m\"}}"), null);
@@ -143,6 +143,32 @@ public sealed class BoooplyWebhookSerializerHostileTests
         var webhookEvent = BoooplyWebhookSerializer.Deserialize(json);
 
         BoooplyWebhookSerializer.Serialize(webhookEvent).Should().Contain("\"newMetric\":1e400", "an untyped value is kept as sent, never reinterpreted");
+    }
+
+    [Theory]
+    [InlineData("""{"event":"interview.scores","data":{"meetingCode":"m","oneLineSummary":"Great fit \ud83d"}}""", "Great fit \uFFFD")]
+    [InlineData("""{"event":"interview.scores","data":{"meetingCode":"m","oneLineSummary":"\udc00 trailing low"}}""", "\uFFFD trailing low")]
+    [InlineData("""{"event":"interview.scores","data":{"meetingCode":"m","oneLineSummary":"pair \ud83d\ude00 kept"}}""", "pair \U0001F600 kept")]
+    [InlineData("""{"event":"interview.scores","data":{"meetingCode":"m","oneLineSummary":"C:\\ud800 is a path"}}""", "C:\\ud800 is a path")]
+    [InlineData("""{"data":{"oneLineSummary":"reordered \ud800","meetingCode":"m"},"event":"interview.scores"}""", "reordered \uFFFD")]
+    public void Deserialize_LoneSurrogateEscape_ReadAsReplacementCharacter(string json, string expected)
+    {
+        var webhookEvent = (BoooplyScoresEvent)BoooplyWebhookSerializer.Deserialize(json);
+
+        webhookEvent.Data.OneLineSummary.Should().Be(expected);
+        BoooplyWebhookSerializer.Deserialize(BoooplyWebhookSerializer.Serialize(webhookEvent)).Should().BeOfType<BoooplyScoresEvent>()
+            .Which.Data.OneLineSummary.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Deserialize_LoneSurrogateInUnknownFieldAndEvent_KeptAsReplacementCharacter()
+    {
+        var known = (BoooplyScoresEvent)BoooplyWebhookSerializer.Deserialize("""{"event":"interview.scores","data":{"meetingCode":"m","note":"cut \ud83d"}}""");
+        var unknown = BoooplyWebhookSerializer.Deserialize("""{"event":"interview.x\ud800","data":{"meetingCode":"m"}}""");
+
+        known.Data.ExtensionData!["note"].GetString().Should().Be("cut \uFFFD");
+        BoooplyWebhookSerializer.Serialize(known).Should().Contain("cut \uFFFD");
+        unknown.Should().BeOfType<BoooplyUnknownEvent>().Which.EventType.Should().Be("interview.x\uFFFD");
     }
 
     [Fact]
