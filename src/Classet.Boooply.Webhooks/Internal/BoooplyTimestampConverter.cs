@@ -12,10 +12,21 @@ internal sealed class BoooplyTimestampConverter : JsonConverter<DateTimeOffset?>
 {
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        // STJ's own parser reads an offset-less timestamp as local time; this reads it as UTC on every machine.
-        if (reader.TokenType == JsonTokenType.String && BoooplyTime.TryParseInstant(reader.GetString(), out var value))
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return value;
+            // STJ's allocation-free ISO 8601 parser is exact when the text carries its offset (Boooply's
+            // toISOString always ends in Z). Without one it would assume the server's local time, so that case, and
+            // anything looser, goes through a parse that assumes UTC on every machine.
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && HasExplicitOffset(reader.ValueSpan)
+                && reader.TryGetDateTimeOffset(out var fast))
+            {
+                return fast;
+            }
+
+            if (BoooplyTime.TryParseInstant(reader.GetString(), out var value))
+            {
+                return value;
+            }
         }
 
         // The inner FormatException makes the payload error say "wrong type or out of range", with the path.
@@ -39,4 +50,8 @@ internal sealed class BoooplyTimestampConverter : JsonConverter<DateTimeOffset?>
             writer.WriteStringValue(instant.ToString("O", CultureInfo.InvariantCulture));
         }
     }
+
+    private static bool HasExplicitOffset(ReadOnlySpan<byte> text) =>
+        text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z'
+            || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
 }
