@@ -69,7 +69,8 @@ public sealed class WebhookPayloadException : Exception
             : string.Empty;
         var what = exception.InnerException is InvalidOperationException or FormatException or OverflowException
             ? "a value has the wrong type or is out of range"
-            : exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            // The reader's truncation message also mentions "depth"; only this phrase means the limit was hit.
+            : exception.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
                 ? "the JSON is nested deeper than the allowed maximum"
                 : "the body is not valid JSON for this webhook";
         return new WebhookPayloadException($"Invalid webhook payload: {what}{where}{position}.", exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);

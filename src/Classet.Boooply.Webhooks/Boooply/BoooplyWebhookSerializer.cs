@@ -136,9 +136,20 @@ public static class BoooplyWebhookSerializer
         return Deserialize(utf8.Span);
     }
 
-    /// <summary>Reads a Boooply webhook body from a stream, up to a size limit, and parses it.</summary>
-    /// <param name="utf8Json">The body stream (verify the bytes first when you can; see <c>BoooplyWebhookVerifier</c>).</param>
-    /// <param name="maxBytes">The largest body accepted. Reading stops as soon as it is exceeded. Default: 4 MiB.</param>
+    /// <summary>Reads a Boooply webhook body from a stream, up to 4 MiB (<see cref="WebhookOptions.DefaultMaxRequestBodySize"/>), and parses it.</summary>
+    /// <param name="utf8Json">The body stream. It is read to the end (or to the limit) and not disposed.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="WebhookPayloadException">The body is larger than the limit, or is not a JSON object of a valid shape.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="IOException">The stream failed.</exception>
+    public static ValueTask<BoooplyWebhookEvent> DeserializeAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        DeserializeAsync(utf8Json, WebhookOptions.DefaultMaxRequestBodySize, cancellationToken);
+
+    /// <summary>Reads a Boooply webhook body from a stream, up to <paramref name="maxBytes"/>, and parses it.</summary>
+    /// <param name="utf8Json">The body stream. It is read to the end (or to the limit) and not disposed.</param>
+    /// <param name="maxBytes">The largest body accepted; reading stops as soon as it is exceeded.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
@@ -146,10 +157,7 @@ public static class BoooplyWebhookSerializer
     /// <exception cref="WebhookPayloadException">The body is larger than <paramref name="maxBytes"/>, or is not a JSON object of a valid shape.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="IOException">The stream failed.</exception>
-    public static async ValueTask<BoooplyWebhookEvent> DeserializeAsync(
-        Stream utf8Json,
-        long maxBytes = WebhookOptions.DefaultMaxRequestBodySize,
-        CancellationToken cancellationToken = default)
+    public static async ValueTask<BoooplyWebhookEvent> DeserializeAsync(Stream utf8Json, long maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var body = await WebhookJson.ReadBoundedAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);

@@ -7,8 +7,8 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// <remarks>
 /// <para>Classet documents ten values; a value it adds later is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected. A <see langword="null"/> outcome (not yet completed, or no outcome determined) is a <see langword="null"/> <c>ClassetInterviewOutcome?</c>, not a value of this type.</para>
 /// <para>
-/// Comparison is ordinal and case-sensitive: the value is what the vendor sent, byte for byte, and it is written back
-/// unchanged. <c>default</c> wraps the empty string.
+/// Comparison ignores case (as Azure SDK extensible enums do), so a vendor changing <c>Positive</c> to <c>POSITIVE</c>
+/// does not break your <c>==</c> checks; <see cref="Value"/> still keeps the text exactly as sent, and it is written back unchanged. <c>default</c> wraps the empty string.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<ClassetInterviewOutcome>))]
@@ -70,24 +70,24 @@ public readonly struct ClassetInterviewOutcome : IEquatable<ClassetInterviewOutc
     public string Value => _value ?? string.Empty;
 
     /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown => Value is CandidateNotInterestedValue
-            or AiOptOutValue
-            or QualifiedValue
-            or UnqualifiedValue
-            or CandidateNotResponsiveValue
-            or CompletedValue
-            or NotSentUnreachableValue
-            or NotSentDuplicateValue
-            or NotSentAlreadyCompletedValue
-            or AiStoppedOverrideValue;
+    public bool IsKnown => string.Equals(Value, CandidateNotInterestedValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, AiOptOutValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, QualifiedValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, UnqualifiedValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, CandidateNotResponsiveValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, CompletedValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, NotSentUnreachableValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, NotSentDuplicateValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, NotSentAlreadyCompletedValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, AiStoppedOverrideValue, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Compares two values ordinally.</summary>
+    /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both wrap the same string.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string, ignoring case.</returns>
     public static bool operator ==(ClassetInterviewOutcome left, ClassetInterviewOutcome right) => left.Equals(right);
 
-    /// <summary>Compares two values ordinally.</summary>
+    /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they wrap different strings.</returns>
@@ -105,13 +105,13 @@ public readonly struct ClassetInterviewOutcome : IEquatable<ClassetInterviewOutc
     public static ClassetInterviewOutcome FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(ClassetInterviewOutcome other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(ClassetInterviewOutcome other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ClassetInterviewOutcome other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Classet sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>

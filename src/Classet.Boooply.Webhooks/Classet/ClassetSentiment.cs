@@ -7,8 +7,8 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// <remarks>
 /// <para>Classet documents <c>Positive</c>, <c>Neutral</c> and <c>Negative</c>; any other value is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected.</para>
 /// <para>
-/// Comparison is ordinal and case-sensitive: the value is what the vendor sent, byte for byte, and it is written back
-/// unchanged. <c>default</c> wraps the empty string.
+/// Comparison ignores case (as Azure SDK extensible enums do), so a vendor changing <c>Positive</c> to <c>POSITIVE</c>
+/// does not break your <c>==</c> checks; <see cref="Value"/> still keeps the text exactly as sent, and it is written back unchanged. <c>default</c> wraps the empty string.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<ClassetSentiment>))]
@@ -42,17 +42,17 @@ public readonly struct ClassetSentiment : IEquatable<ClassetSentiment>, IWebhook
     public string Value => _value ?? string.Empty;
 
     /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown => Value is PositiveValue
-            or NeutralValue
-            or NegativeValue;
+    public bool IsKnown => string.Equals(Value, PositiveValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, NeutralValue, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Value, NegativeValue, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Compares two values ordinally.</summary>
+    /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both wrap the same string.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string, ignoring case.</returns>
     public static bool operator ==(ClassetSentiment left, ClassetSentiment right) => left.Equals(right);
 
-    /// <summary>Compares two values ordinally.</summary>
+    /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they wrap different strings.</returns>
@@ -70,13 +70,13 @@ public readonly struct ClassetSentiment : IEquatable<ClassetSentiment>, IWebhook
     public static ClassetSentiment FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(ClassetSentiment other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(ClassetSentiment other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ClassetSentiment other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Classet sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>

@@ -30,9 +30,6 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// </remarks>
 public static class ClassetWebhookSerializer
 {
-    /// <summary>The default size limit of <see cref="DeserializeAsync(Stream, CancellationToken)"/>: 4 MiB, as <see cref="WebhookOptions.DefaultMaxRequestBodySize"/>.</summary>
-    public const long DefaultMaxBytes = WebhookOptions.DefaultMaxRequestBodySize;
-
     // Classet's own sender (JSON.stringify) leaves non-ASCII text unescaped; the default encoder would write é as
     // \u00E9. The output is a JSON body, never embedded in HTML, so the relaxed encoder is the faithful one.
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -115,7 +112,7 @@ public static class ClassetWebhookSerializer
         return Deserialize(utf8.Span);
     }
 
-    /// <summary>Reads a Classet webhook body from a stream, up to <see cref="DefaultMaxBytes"/>, and parses it.</summary>
+    /// <summary>Reads a Classet webhook body from a stream, up to 4 MiB (<see cref="WebhookOptions.DefaultMaxRequestBodySize"/>), and parses it.</summary>
     /// <param name="utf8Json">The body stream. It is read to the end and not disposed.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The typed event; <see cref="ClassetUnknownEvent"/> for an event this version does not know.</returns>
@@ -124,7 +121,7 @@ public static class ClassetWebhookSerializer
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="IOException">The stream failed.</exception>
     public static ValueTask<ClassetWebhookEvent> DeserializeAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        DeserializeAsync(utf8Json, DefaultMaxBytes, cancellationToken);
+        DeserializeAsync(utf8Json, WebhookOptions.DefaultMaxRequestBodySize, cancellationToken);
 
     /// <summary>Reads a Classet webhook body from a stream, up to <paramref name="maxBytes"/>, and parses it.</summary>
     /// <param name="utf8Json">The body stream. It is read to the end (or to the limit) and not disposed.</param>
@@ -193,18 +190,16 @@ public static class ClassetWebhookSerializer
     }
 
     /// <summary>Parses a Classet webhook body held as a string without throwing for bad input.</summary>
-    /// <param name="json">The body text (verified first).</param>
+    /// <param name="json">The body text (verified first). Null is treated as an empty body.</param>
     /// <param name="webhookEvent">The typed event when parsing succeeded.</param>
     /// <param name="error">What is wrong and where, when parsing failed.</param>
     /// <returns><see langword="true"/> when the body parsed.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static bool TryDeserialize(
-        string json,
+        string? json,
         [NotNullWhen(true)] out ClassetWebhookEvent? webhookEvent,
         [NotNullWhen(false)] out WebhookPayloadException? error)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        using var utf8 = PooledUtf8.Create(json);
+        using var utf8 = PooledUtf8.Create(json ?? string.Empty);
         return TryDeserialize(utf8.Span, out webhookEvent, out error);
     }
 

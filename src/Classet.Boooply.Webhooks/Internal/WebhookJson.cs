@@ -6,7 +6,7 @@ namespace Classet.Boooply.Webhooks.Internal;
 
 /// <summary>
 /// JSON plumbing both vendors share: bounded reader options, error mapping to <see cref="WebhookPayloadException"/>,
-/// a top-level property peek that ignores property order, and bounded stream reads.
+/// and bounded stream reads.
 /// </summary>
 internal static class WebhookJson
 {
@@ -32,57 +32,6 @@ internal static class WebhookJson
         catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException)
         {
             throw new WebhookPayloadException("Invalid webhook payload: a value has the wrong type or is out of range.", exception);
-        }
-    }
-
-    /// <summary>
-    /// Checks that the bytes are one well-formed JSON object within the depth limit, and finds a top-level string
-    /// property wherever it sits. A copy of the reader walks the document, so nothing is materialized.
-    /// </summary>
-    /// <param name="utf8Json">The body.</param>
-    /// <param name="propertyName">The UTF-8 name of the top-level property to look for.</param>
-    /// <param name="value">The property's string value, or null when absent or not a string.</param>
-    /// <param name="present">Whether the property is present at all (with any value).</param>
-    /// <exception cref="WebhookPayloadException">The bytes are not a single JSON object.</exception>
-    public static void PeekTopLevelString(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> propertyName, out string? value, out bool present)
-    {
-        value = null;
-        present = false;
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        try
-        {
-            if (!reader.Read())
-            {
-                throw new WebhookPayloadException("Invalid webhook payload: the body is empty; expected a JSON object.", "$", 0, 0);
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new WebhookPayloadException(
-                    $"Invalid webhook payload: the root is {Describe(reader.TokenType)}; expected a JSON object.", "$", 0, 0);
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isTarget = reader.ValueTextEquals(propertyName);
-                reader.Read();
-                if (isTarget && !present)
-                {
-                    present = true;
-                    value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-
-                reader.Skip();
-            }
-
-            // Walk to the end so truncated or trailing garbage is caught here, with a position, before binding.
-            while (reader.Read())
-            {
-            }
-        }
-        catch (JsonException exception)
-        {
-            throw WebhookPayloadException.FromJsonException(exception);
         }
     }
 
@@ -124,14 +73,4 @@ internal static class WebhookJson
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => "not an object",
-    };
 }

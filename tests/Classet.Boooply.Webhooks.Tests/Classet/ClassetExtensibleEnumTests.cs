@@ -4,9 +4,8 @@ using Classet.Boooply.Webhooks.Classet;
 namespace Classet.Boooply.Webhooks.Tests.Classet;
 
 /// <summary>
-/// The extensible enums: known values, unknown values kept, equality. Comparison is deliberately ordinal and
-/// case-sensitive: the value is exactly what Classet sent and is written back unchanged, so "positive" is a different
-/// (unknown) value from "Positive" rather than silently folded into it.
+/// The extensible enums: known values, unknown values kept, equality. Comparison ignores case, as Azure SDK
+/// extensible enums (and our Boooply enums) do, while the value keeps exactly what Classet sent.
 /// </summary>
 public sealed class ClassetExtensibleEnumTests
 {
@@ -82,13 +81,16 @@ public sealed class ClassetExtensibleEnumTests
     }
 
     [Fact]
-    public void Equality_DifferentCase_IsNotEqualAndNotKnown()
+    public void Equality_DifferentCase_IsEqualAndKnownButKeepsTheSentText()
     {
         ClassetSentiment lower = "positive";
 
-        (lower == ClassetSentiment.Positive).Should().BeFalse();
-        lower.IsKnown.Should().BeFalse();
-        ((ClassetInterviewOutcome)"Qualified").IsKnown.Should().BeFalse();
+        (lower == ClassetSentiment.Positive).Should().BeTrue();
+        lower.GetHashCode().Should().Be(ClassetSentiment.Positive.GetHashCode());
+        lower.IsKnown.Should().BeTrue();
+        lower.Value.Should().Be("positive");
+        ((ClassetInterviewOutcome)"Qualified").IsKnown.Should().BeTrue();
+        ((ClassetInterviewOutcome)"qualified!").IsKnown.Should().BeFalse();
     }
 
     [Fact]
