@@ -168,6 +168,14 @@ public sealed class BoooplyWebhookEndpointTests
     }
 
     [Fact]
+    public async Task Post_EmptyBodyWithoutSignature_Returns401()
+    {
+        await using var host = await Hosts.BoooplyAsync();
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(string.Empty, signature: null));
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Post_HandlerThrows_Returns500AndLogsError()
     {
         await using var host = await Hosts.BoooplyAsync(webhooks: builder => builder.AddHandler<BoooplyWebhookEvent>((_, _, _) => throw new InvalidOperationException("db down")));

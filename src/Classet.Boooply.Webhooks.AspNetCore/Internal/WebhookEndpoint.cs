@@ -238,7 +238,6 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
 
         var handlers = _registry.GetHandlers(webhookEvent);
         var unknown = IsUnknown(webhookEvent);
-        var succeeded = WebhookOutcome.Handled;
         var run = RunResult.Succeeded;
         if (handlers.Length > 0)
         {
@@ -284,7 +283,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                 WebhookEndpointLog.DeliveryHandled(_logger, Vendor, eventType, handlers.Length, elapsed.TotalMilliseconds);
             }
 
-            return new(StatusCodes.Status200OK, succeeded, eventType);
+            return new(StatusCodes.Status200OK, WebhookOutcome.Handled, eventType);
         }
 
         if (claimKey is not null)
