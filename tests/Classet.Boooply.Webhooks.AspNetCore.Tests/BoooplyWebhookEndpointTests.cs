@@ -295,6 +295,16 @@ public sealed class BoooplyWebhookEndpointTests
         firstResponse.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Post_DeduplicationStoreDown_Returns500WithoutCallingHandlers()
+    {
+        await using var host = await Hosts.BoooplyAsync(webhooks: builder => builder.AddDeduplication(_ => new FailingStore()));
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(Payloads.Boooply()));
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        host.Recorder().Deliveries.Should().BeEmpty();
+        host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 17);
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("Bearer whsec_wrong", HttpStatusCode.Unauthorized)]
@@ -463,6 +473,16 @@ public sealed class BoooplyWebhookEndpointTests
                 entry.Everything.Should().NotContain(signature);
             }
         }
+    }
+
+    private sealed class FailingStore : IWebhookDeduplicationStore
+    {
+        public ValueTask<WebhookDeduplicationStatus> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) =>
+            ValueTask.FromException<WebhookDeduplicationStatus>(new TimeoutException("database unreachable"));
+
+        public ValueTask CompleteAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ReleaseAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class ScopedThing

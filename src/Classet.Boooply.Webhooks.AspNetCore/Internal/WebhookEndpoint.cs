@@ -67,7 +67,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         {
             // Outside the handlers (a deduplication store that is down, say): still an answer the vendor retries on.
             WebhookEndpointLog.DeliveryFailed(_logger, Vendor, exception);
-            outcome = new(StatusCodes.Status500InternalServerError, WebhookOutcome.HandlerFailed, null);
+            outcome = new(StatusCodes.Status500InternalServerError, WebhookOutcome.Error, null);
         }
 
         _metrics.RecordDelivery(Vendor, outcome.EventType, outcome.Name);
