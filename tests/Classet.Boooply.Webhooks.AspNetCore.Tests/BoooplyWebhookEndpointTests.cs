@@ -243,6 +243,19 @@ public sealed class BoooplyWebhookEndpointTests
     }
 
     [Fact]
+    public async Task Post_DeduplicationOnAndPayloadsWithoutMeetingCode_DistinctBodiesAreNotCollapsed()
+    {
+        await using var host = await Hosts.BoooplyAsync(webhooks: builder => builder.AddDeduplication());
+
+        using var first = await host.Client.SendAsync(Payloads.BoooplyRequest("""{"event":"interview.future","data":{"n":1}}"""));
+        using var second = await host.Client.SendAsync(Payloads.BoooplyRequest("""{"event":"interview.future","data":{"n":2}}"""));
+        using var retry = await host.Client.SendAsync(Payloads.BoooplyRequest("""{"event":"interview.future","data":{"n":2}}"""));
+
+        host.Recorder().Deliveries.Should().HaveCount(2);
+        host.Recorder().Deliveries.Select(d => d.Context.DeliveryKey).Should().OnlyContain(key => key.StartsWith("sha256:", StringComparison.Ordinal) && key.Length == 71);
+    }
+
+    [Fact]
     public async Task Post_DeduplicationOff_DuplicateIsHandledAgain()
     {
         await using var host = await Hosts.BoooplyAsync();
