@@ -408,15 +408,15 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         switch (verification.Status)
         {
             case WebhookVerificationStatus.SignatureMismatch:
-                var compact = WebhookSignatureHints.IsCompactJson(body);
+                var compact = WebhookJsonDiagnostics.IsCompactCanonicalJson(body);
                 WebhookEndpointLog.SignatureMismatch(
                     _logger,
                     Vendor,
                     body.Length,
                     compact,
                     compact
-                        ? "The body is compact as the vendor sends it: check that the configured secret is the one this endpoint's webhook uses, used whole."
-                        : "The body is not compact JSON: something between the vendor and this app probably reformatted it (the signature covers the exact bytes sent).");
+                        ? "The body is in the compact form the vendor signs: check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix)."
+                        : "The body is not in the compact form the vendor signs: something between the vendor and this app probably reformatted it. Fix that hop, or set AllowCanonicalJsonSignatures to verify the re-serialized form as the vendor's own receivers do.");
                 break;
             case WebhookVerificationStatus.MalformedSignature:
                 WebhookEndpointLog.DeliveryUnauthorized(_logger, Vendor, "the signature header is malformed (wrong length or encoding)");

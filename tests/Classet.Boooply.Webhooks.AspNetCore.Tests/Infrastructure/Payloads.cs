@@ -19,7 +19,7 @@ internal static class Payloads
     }
 
     public static string Classet(string outcome = "qualified") =>
-        $$$"""{"event":"candidate.interview.updated","changes":{"interview_outcome":{"from":null,"to":"{{{outcome}}}"}},"data":{"interview_completed_at":"2025-06-01T12:00:00Z","interview_sent_at":"2025-06-01T11:00:00Z","interview_outcome":"{{{outcome}}}","interview_summary":"Candidate is a fit.","interview_custom_data":null}}""";
+        $$$"""{"event":"candidate.interview.updated","changes":{"interview_outcome":{"from":null,"to":"{{{outcome}}}"}},"data":{"candidate_id":"cand_12345678","interview_completed_at":"2025-06-01T12:00:00Z","interview_sent_at":"2025-06-01T11:00:00Z","interview_outcome":"{{{outcome}}}","interview_summary":"Candidate is a fit.","interview_custom_data":null}}""";
 
     public static HttpRequestMessage BoooplyRequest(string body, string? signature = "sign", string? bearer = null, string contentType = "application/json", string path = "/webhooks/boooply")
     {
