@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Classet.Boooply.Webhooks.Boooply;
 
+using Classet.Boooply.Webhooks.Tests.TestSupport;
+
 namespace Classet.Boooply.Webhooks.Tests.Boooply;
 
 public sealed class BoooplyForwardCompatibilityTests
@@ -19,7 +21,7 @@ public sealed class BoooplyForwardCompatibilityTests
         var webhookEvent = BoooplyWebhookSerializer.Deserialize(json);
 
         added.Should().BeGreaterThan(1);
-        JsonSemantic.ShouldEqual(BoooplyWebhookSerializer.Serialize(webhookEvent), json);
+        JsonSemanticAssert.Equal(json, BoooplyWebhookSerializer.Serialize(webhookEvent));
         webhookEvent.MeetingCode.Should().Be("Boooply-AI-1234567890");
         webhookEvent.Should().NotBeOfType<BoooplyUnknownEvent>();
     }

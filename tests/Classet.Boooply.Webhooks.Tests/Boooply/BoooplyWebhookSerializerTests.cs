@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Classet.Boooply.Webhooks.Boooply;
 
+using Classet.Boooply.Webhooks.Tests.TestSupport;
+
 namespace Classet.Boooply.Webhooks.Tests.Boooply;
 
 public sealed class BoooplyWebhookSerializerTests
@@ -195,7 +197,7 @@ public sealed class BoooplyWebhookSerializerTests
 
         var json = BoooplyWebhookSerializer.Serialize(BoooplyWebhookSerializer.Deserialize(text));
 
-        JsonSemantic.ShouldEqual(json, text);
+        JsonSemanticAssert.Equal(text, json);
     }
 
     [Theory]
@@ -312,9 +314,9 @@ public sealed class BoooplyWebhookSerializerTests
         var webhookEvent = BoooplyWebhookSerializer.Deserialize(json);
 
         webhookEvent.Timestamp.Should().Be(EvaluationTime);
-        JsonSemantic.ShouldEqual(
-            BoooplyWebhookSerializer.Serialize(BoooplyWebhookSerializer.Deserialize(BoooplyWebhookSerializer.Serialize(webhookEvent))),
-            BoooplyWebhookSerializer.Serialize(webhookEvent));
+        JsonSemanticAssert.Equal(
+            BoooplyWebhookSerializer.Serialize(webhookEvent),
+            BoooplyWebhookSerializer.Serialize(BoooplyWebhookSerializer.Deserialize(BoooplyWebhookSerializer.Serialize(webhookEvent))));
         BoooplyWebhookSerializer.Deserialize(BoooplyWebhookSerializer.Serialize(webhookEvent)).Timestamp.Should().Be(EvaluationTime);
     }
 
@@ -364,7 +366,7 @@ public sealed class BoooplyWebhookSerializerTests
         last.StartMs.Should().Be((count - 1) * 3100L);
         last.Text.Should().StartWith(count % 2 == 0 ? "Answer number" : "Question number");
         webhookEvent.Data.Transcript[1].Text.Should().EndWith("\"Quoted\" détails.");
-        JsonSemantic.ShouldEqual(BoooplyWebhookSerializer.Serialize(webhookEvent), Encoding.UTF8.GetString(bytes));
+        JsonSemanticAssert.Equal(Encoding.UTF8.GetString(bytes), BoooplyWebhookSerializer.Serialize(webhookEvent));
     }
 
     [Fact]

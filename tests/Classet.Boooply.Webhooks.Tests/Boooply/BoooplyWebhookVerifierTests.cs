@@ -1,5 +1,6 @@
 using System.Text;
 using Classet.Boooply.Webhooks.Boooply;
+using Classet.Boooply.Webhooks.Tests.Canonical;
 using Classet.Boooply.Webhooks.Tests.TestSupport;
 
 namespace Classet.Boooply.Webhooks.Tests.Boooply;
@@ -16,7 +17,8 @@ public sealed class BoooplyWebhookVerifierTests
     [MemberData(nameof(SamplePayloads.Boooply), MemberType = typeof(SamplePayloads))]
     public void Verify_BodySignedByBoooplyNodeSnippet_IsVerified(string json)
     {
-        var (signedBody, signature) = VendorSignatures.BoooplyNode(Encoding.UTF8.GetBytes(json), Secret);
+        var node = ReferenceRuntimes.SignWithNode(json, Secret);
+        var (signedBody, signature) = (node.Canonical, node.Hex);
 
         var result = CreateVerifier(Secret).Verify(signedBody, signature);
 
@@ -30,7 +32,8 @@ public sealed class BoooplyWebhookVerifierTests
     {
         // Python's json.dumps escapes non-ASCII (ensure_ascii), so it signs different bytes than Node does; a delivery
         // sent as those bytes must verify too.
-        var (signedBody, signature) = VendorSignatures.BoooplyPython(Encoding.UTF8.GetBytes(json), Secret);
+        var python = ReferenceRuntimes.SignWithPython(json, Secret);
+        var (signedBody, signature) = (python.Canonical, python.Hex);
 
         CreateVerifier(Secret).Verify(signedBody, signature).IsVerified.Should().BeTrue();
     }
@@ -39,7 +42,8 @@ public sealed class BoooplyWebhookVerifierTests
     [MemberData(nameof(SamplePayloads.Boooply), MemberType = typeof(SamplePayloads))]
     public void Sign_SameBodyAsNodeSnippet_ProducesIdenticalHeader(string json)
     {
-        var (signedBody, nodeSignature) = VendorSignatures.BoooplyNode(Encoding.UTF8.GetBytes(json), Secret);
+        var node = ReferenceRuntimes.SignWithNode(json, Secret);
+        var (signedBody, nodeSignature) = (node.Canonical, node.Hex);
 
         BoooplyWebhookSigner.Sign(signedBody, Secret).Should().Be(nodeSignature);
         BoooplyWebhookSigner.Sign(Encoding.UTF8.GetString(signedBody), Secret).Should().Be(nodeSignature);

@@ -11,7 +11,7 @@ public sealed class CanonicalAllocationTests
     [Fact]
     public void BoooplyVerify_ValidRawBodyWithCanonicalAllowed_AllocatesNothing()
     {
-        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("boooply-evaluation.json"), CanonicalTestBodies.BoooplySecret);
+        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-evaluation.json"), CanonicalTestBodies.BoooplySecret);
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions
         {
             SigningSecrets = ["whsec_retired_secret", CanonicalTestBodies.BoooplySecret],
@@ -29,7 +29,7 @@ public sealed class CanonicalAllocationTests
     [Fact]
     public void ClassetVerify_ValidRawBodyWithCanonicalAllowed_AllocatesNothing()
     {
-        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("classet-call-completed.json"), CanonicalTestBodies.ClassetSecret);
+        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Classet/call-completed.json"), CanonicalTestBodies.ClassetSecret);
         var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions
         {
             SigningSecrets = [CanonicalTestBodies.ClassetSecret],
@@ -47,7 +47,7 @@ public sealed class CanonicalAllocationTests
     [Fact]
     public void BoooplyVerify_TamperedBodyWithCanonicalOff_AllocatesNothing()
     {
-        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("boooply-scores.json"), CanonicalTestBodies.BoooplySecret);
+        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-scores.json"), CanonicalTestBodies.BoooplySecret);
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [CanonicalTestBodies.BoooplySecret] });
         var body = signature.Pretty;
         var header = signature.Hex;

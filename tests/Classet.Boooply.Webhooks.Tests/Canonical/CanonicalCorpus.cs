@@ -8,7 +8,7 @@ namespace Classet.Boooply.Webhooks.Tests.Canonical;
 /// </summary>
 internal static class CanonicalCorpus
 {
-    public static readonly string CorpusDirectory = Path.Combine(AppContext.BaseDirectory, "Canonical", "Corpus");
+    public static readonly string CorpusDirectory = Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
     private static readonly string[] EdgeNumbers =
     [
@@ -72,9 +72,9 @@ internal static class CanonicalCorpus
     private static List<(string, byte[])> BuildAccepted()
     {
         var cases = new List<(string, byte[])>();
-        foreach (var file in Directory.GetFiles(CorpusDirectory, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(CorpusDirectory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            cases.Add(("vendor " + Path.GetFileName(file), File.ReadAllBytes(file)));
+            cases.Add(("vendor " + Path.GetRelativePath(CorpusDirectory, file), File.ReadAllBytes(file)));
         }
 
         foreach (var number in EdgeNumbers)

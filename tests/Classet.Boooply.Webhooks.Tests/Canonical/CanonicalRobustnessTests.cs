@@ -16,9 +16,9 @@ public sealed class CanonicalRobustnessTests
         "{}[]:,\" \t\r\n\\/0123456789.eE+-ntfu"u8.ToArray().Concat(new byte[] { 0x00, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF }).ToArray();
 
     [Theory]
-    [InlineData("boooply-evaluation.json", 20260321)]
-    [InlineData("boooply-transcript.json", 42)]
-    [InlineData("boooply-scores-non-ascii.json", 7)]
+    [InlineData("Boooply/interview-evaluation.json", 20260321)]
+    [InlineData("Boooply/interview-transcript.json", 42)]
+    [InlineData("Canonical/boooply-scores-non-ascii.json", 7)]
     public void Verify_MutatedSignedBody_NeverThrowsAndOnlyVerifiesTheSignedValue(string file, int seed)
     {
         var text = CanonicalTestBodies.ReadText(file);

@@ -10,10 +10,10 @@ namespace Classet.Boooply.Webhooks.Tests.Canonical;
 /// </summary>
 public sealed class CanonicalSignatureVerificationTests
 {
-    public static TheoryData<string> ClassetFiles() => ["classet-interview-updated.json", "classet-call-completed.json"];
+    public static TheoryData<string> ClassetFiles() => ["Classet/candidate-interview-updated.json", "Classet/call-completed.json"];
 
     public static TheoryData<string> BoooplyFiles() =>
-        ["boooply-transcript.json", "boooply-evaluation.json", "boooply-scores.json", "boooply-recording.json", "boooply-scores-non-ascii.json"];
+        ["Boooply/interview-transcript.json", "Boooply/interview-evaluation.json", "Boooply/interview-scores.json", "Boooply/interview-recording.json", "Canonical/boooply-scores-non-ascii.json"];
 
     [Theory]
     [MemberData(nameof(ClassetFiles))]
@@ -95,7 +95,7 @@ public sealed class CanonicalSignatureVerificationTests
     [Fact]
     public void Verify_CompactBodyAsSigned_VerifiesAsRawBodyWithoutCanonicalBytes()
     {
-        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("boooply-evaluation.json"), CanonicalTestBodies.BoooplySecret);
+        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-evaluation.json"), CanonicalTestBodies.BoooplySecret);
 
         var result = Boooply(allow: true).Verify(signature.Canonical, signature.Hex);
 
@@ -173,7 +173,7 @@ public sealed class CanonicalSignatureVerificationTests
     [InlineData("\"oneLineSummary\"", "\"onelinesummary\"")]
     public void BoooplyVerify_ValueChanged_FailsWithEitherSetting(string original, string replacement)
     {
-        var text = CanonicalTestBodies.ReadText("boooply-scores.json");
+        var text = CanonicalTestBodies.ReadText("Boooply/interview-scores.json");
         var node = ReferenceRuntimes.SignWithNode(text, CanonicalTestBodies.BoooplySecret);
         var python = ReferenceRuntimes.SignWithPython(text, CanonicalTestBodies.BoooplySecret);
         text.Should().Contain(original);
@@ -215,7 +215,7 @@ public sealed class CanonicalSignatureVerificationTests
     [Fact]
     public void Verify_SecondSecretSigned_ReportsItsIndex()
     {
-        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("boooply-recording.json"), CanonicalTestBodies.BoooplySecret);
+        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-recording.json"), CanonicalTestBodies.BoooplySecret);
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions
         {
             SigningSecrets = ["whsec_retired_secret", CanonicalTestBodies.BoooplySecret],
@@ -231,7 +231,7 @@ public sealed class CanonicalSignatureVerificationTests
     [Fact]
     public void Verify_SegmentedAndStringBodies_VerifyThroughTheCanonicalPath()
     {
-        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("boooply-evaluation.json"), CanonicalTestBodies.BoooplySecret);
+        var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-evaluation.json"), CanonicalTestBodies.BoooplySecret);
         var verifier = Boooply(allow: true);
 
         var segmented = verifier.Verify(CanonicalTestBodies.Segmented(signature.Pretty, 7), signature.Hex);

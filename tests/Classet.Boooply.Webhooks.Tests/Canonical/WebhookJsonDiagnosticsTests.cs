@@ -7,9 +7,9 @@ public sealed class WebhookJsonDiagnosticsTests
     public static TheoryData<string> CorpusFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(CanonicalCorpus.CorpusDirectory, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(CanonicalCorpus.CorpusDirectory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetFileName(file));
+            data.Add(Path.GetRelativePath(CanonicalCorpus.CorpusDirectory, file));
         }
 
         return data;

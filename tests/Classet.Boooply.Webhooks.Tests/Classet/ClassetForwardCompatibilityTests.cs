@@ -4,6 +4,8 @@ using Classet.Boooply.Webhooks.Classet;
 // The deprecated event is still delivered; these tests check that additions to it are kept.
 #pragma warning disable CS0618
 
+using Classet.Boooply.Webhooks.Tests.TestSupport;
+
 namespace Classet.Boooply.Webhooks.Tests.Classet;
 
 /// <summary>What Classet may add later (fields at every level, enum values, events) is kept and written back.</summary>

@@ -6,6 +6,8 @@ using Classet.Boooply.Webhooks.Classet;
 // The deprecated event is still delivered; these tests check that it is still parsed.
 #pragma warning disable CS0618
 
+using Classet.Boooply.Webhooks.Tests.TestSupport;
+
 namespace Classet.Boooply.Webhooks.Tests.Classet;
 
 public sealed class ClassetWebhookSerializerTests

@@ -1,5 +1,6 @@
 using System.Text;
 using Classet.Boooply.Webhooks.Classet;
+using Classet.Boooply.Webhooks.Tests.Canonical;
 using Classet.Boooply.Webhooks.Tests.TestSupport;
 
 namespace Classet.Boooply.Webhooks.Tests.Classet;
@@ -16,7 +17,8 @@ public sealed class ClassetWebhookVerifierTests
     [MemberData(nameof(SamplePayloads.Classet), MemberType = typeof(SamplePayloads))]
     public void Verify_BodySignedByClassetNodeSnippet_IsVerified(string json)
     {
-        var (signedBody, signature) = VendorSignatures.ClassetNode(Encoding.UTF8.GetBytes(json), Secret);
+        var node = ReferenceRuntimes.SignWithNode(json, Secret);
+        var (signedBody, signature) = (node.Canonical, node.Base64Url);
 
         var result = CreateVerifier(Secret).Verify(signedBody, signature);
 
@@ -29,7 +31,8 @@ public sealed class ClassetWebhookVerifierTests
     [MemberData(nameof(SamplePayloads.Classet), MemberType = typeof(SamplePayloads))]
     public void Sign_SameBodyAsNodeSnippet_ProducesIdenticalHeader(string json)
     {
-        var (signedBody, nodeSignature) = VendorSignatures.ClassetNode(Encoding.UTF8.GetBytes(json), Secret);
+        var node = ReferenceRuntimes.SignWithNode(json, Secret);
+        var (signedBody, nodeSignature) = (node.Canonical, node.Base64Url);
 
         ClassetWebhookSigner.Sign(signedBody, Secret).Should().Be(nodeSignature);
         ClassetWebhookSigner.Sign(Encoding.UTF8.GetString(signedBody), Secret).Should().Be(nodeSignature);

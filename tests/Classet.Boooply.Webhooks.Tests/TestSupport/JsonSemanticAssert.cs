@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Classet.Boooply.Webhooks.Tests.Classet;
+namespace Classet.Boooply.Webhooks.Tests.TestSupport;
 
 /// <summary>
 /// JSON equality by meaning: property order and formatting are ignored, numbers compare by value, and two strings
