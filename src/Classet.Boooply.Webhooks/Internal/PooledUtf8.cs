@@ -6,6 +6,8 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// <summary>A string's UTF-8 bytes in a pooled buffer, returned to the pool on dispose.</summary>
 internal ref struct PooledUtf8
 {
+    private const int MaxSinglePassChars = 1024 * 1024;
+
     private byte[]? _rented;
 
     private PooledUtf8(byte[] rented, int length)
@@ -18,7 +20,10 @@ internal ref struct PooledUtf8
 
     public static PooledUtf8 Create(string text)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(text));
+        // One pass: renting the worst case (3 bytes a char) skips GetByteCount, which otherwise reads the text twice.
+        // Very long text is counted instead, so the rented array stays near the real size.
+        var size = text.Length <= MaxSinglePassChars ? Encoding.UTF8.GetMaxByteCount(text.Length) : Encoding.UTF8.GetByteCount(text);
+        var rented = ArrayPool<byte>.Shared.Rent(size);
         var length = Encoding.UTF8.GetBytes(text, rented);
         return new PooledUtf8(rented, length);
     }
