@@ -65,7 +65,10 @@ internal sealed class BoooplyTranscriptEntryConverter : JsonConverter<BoooplyTra
                 var name = reader.GetString()!;
                 reader.Read();
                 extensionData ??= [];
-                if (!extensionData.TryAdd(name, JsonElement.ParseValue(ref reader)))
+
+                // The generated binder drops keys that name the [JsonIgnore] Start/End convenience properties instead
+                // of keeping them as extension data; leave that corner to it.
+                if (IsIgnoredMemberName(name) || !extensionData.TryAdd(name, JsonElement.ParseValue(ref reader)))
                 {
                     throw new BoooplyFastPathDeclinedException();
                 }
@@ -77,6 +80,9 @@ internal sealed class BoooplyTranscriptEntryConverter : JsonConverter<BoooplyTra
 
     public override void Write(Utf8JsonWriter writer, BoooplyTranscriptEntry value, JsonSerializerOptions options) =>
         throw new NotSupportedException("The fast Boooply context only reads; writing goes through BoooplyJsonContext.Wire.");
+
+    private static bool IsIgnoredMemberName(string name) =>
+        name.Equals("Start", StringComparison.OrdinalIgnoreCase) || name.Equals("End", StringComparison.OrdinalIgnoreCase);
 
     private static int Mark(int seen, int bit) =>
         (seen & bit) != 0 ? throw new BoooplyFastPathDeclinedException() : seen | bit;

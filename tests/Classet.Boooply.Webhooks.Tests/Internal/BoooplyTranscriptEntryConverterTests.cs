@@ -22,6 +22,7 @@ public sealed class BoooplyTranscriptEntryConverterTests
         { "escaped names and text", """{"sp\u0065aker":"Zo\u00eb","t\u0065xt":"line\nbreak \"quoted\""}""" },
         { "unknown fields", """{"speaker":"AI","confidence":0.93,"words":[{"w":"hi"}],"meta":{"a":{"b":[1,2,{}]}}}""" },
         { "unknown field named like a known one in another case", """{"Speaker":"AI","STARTMS":"x"}""" },
+        { "keys named like the ignored Start and End members", """{"Start":1,"end":"x","extra":true}""" },
         { "duplicate known field", """{"speaker":"first","speaker":"second"}""" },
         { "duplicate unknown field", """{"extra":1,"extra":2}""" },
         { "decimal beyond long", """{"startMs":79228162514264337593543950335}""" },
