@@ -59,7 +59,15 @@ public static class ClassetWebhookSerializer
                 return interview;
             case ClassetPayloadKind.CallCompleted:
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
-                var call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
+                ClassetCallCompletedEvent call;
+                try
+                {
+                    call = Bind(utf8Json, ClassetFastJsonContext.Default.ClassetCallCompletedEvent);
+                }
+                catch (ClassetFastPathDeclinedException)
+                {
+                    call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
+                }
 #pragma warning restore CS0618
                 ClassetPayloadValidator.Validate(call, utf8Json);
                 return call;
