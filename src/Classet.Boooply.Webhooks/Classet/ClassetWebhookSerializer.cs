@@ -54,7 +54,15 @@ public static class ClassetWebhookSerializer
         {
             case ClassetPayloadKind.InterviewUpdated:
                 CheckRequiredParts(utf8Json, shape);
-                var interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
+                ClassetInterviewUpdatedEvent interview;
+                try
+                {
+                    interview = Bind(utf8Json, ClassetFastJsonContext.Default.ClassetInterviewUpdatedEvent);
+                }
+                catch (ClassetFastPathDeclinedException)
+                {
+                    interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
+                }
                 ClassetPayloadValidator.Validate(interview, utf8Json);
                 return interview;
             case ClassetPayloadKind.CallCompleted:

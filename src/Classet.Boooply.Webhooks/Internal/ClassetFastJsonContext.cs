@@ -10,7 +10,8 @@ namespace Classet.Boooply.Webhooks.Internal;
 [JsonSourceGenerationOptions(
     RespectNullableAnnotations = true,
     MaxDepth = WebhookJson.MaxDepth,
-    Converters = [typeof(ClassetDateTimeOffsetConverter), typeof(ClassetFiniteDoubleConverter), typeof(ClassetTranscriptWordConverter)])]
+    Converters = [typeof(ClassetDateTimeOffsetConverter), typeof(ClassetFiniteDoubleConverter), typeof(ClassetTranscriptWordConverter), typeof(ClassetFieldChangeConverter)])]
+[JsonSerializable(typeof(ClassetInterviewUpdatedEvent))]
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
 [JsonSerializable(typeof(ClassetCallCompletedEvent))]
 #pragma warning restore CS0618
