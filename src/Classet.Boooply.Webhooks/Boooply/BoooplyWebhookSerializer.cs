@@ -283,7 +283,15 @@ public static class BoooplyWebhookSerializer
         switch (kind)
         {
             case EventKind.Transcript:
-                var transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
+                BoooplyEnvelope<BoooplyTranscriptData> transcript;
+                try
+                {
+                    transcript = Bind(utf8Json, BoooplyFastJsonContext.Default.BoooplyEnvelopeBoooplyTranscriptData);
+                }
+                catch (BoooplyFastPathDeclinedException)
+                {
+                    transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
+                }
                 result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
                 break;
             case EventKind.Evaluation:

@@ -54,12 +54,28 @@ public static class ClassetWebhookSerializer
         {
             case ClassetPayloadKind.InterviewUpdated:
                 CheckRequiredParts(utf8Json, shape);
-                var interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
+                ClassetInterviewUpdatedEvent interview;
+                try
+                {
+                    interview = Bind(utf8Json, ClassetFastJsonContext.Default.ClassetInterviewUpdatedEvent);
+                }
+                catch (ClassetFastPathDeclinedException)
+                {
+                    interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
+                }
                 ClassetPayloadValidator.Validate(interview, utf8Json);
                 return interview;
             case ClassetPayloadKind.CallCompleted:
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
-                var call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
+                ClassetCallCompletedEvent call;
+                try
+                {
+                    call = Bind(utf8Json, ClassetFastJsonContext.Default.ClassetCallCompletedEvent);
+                }
+                catch (ClassetFastPathDeclinedException)
+                {
+                    call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
+                }
 #pragma warning restore CS0618
                 ClassetPayloadValidator.Validate(call, utf8Json);
                 return call;
