@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
@@ -24,10 +24,7 @@ public sealed record BoooplyUnknownEvent : BoooplyWebhookEvent
             Source = ReadString(data, "source");
             SourceId = ReadString(data, "sourceId");
             SourcePlatform = ReadString(data, "sourcePlatform");
-            Timestamp = ReadString(data, "timestamp") is { } text
-                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-                    ? parsed
-                    : null;
+            Timestamp = BoooplyTime.TryParseInstant(ReadString(data, "timestamp"), out var parsed) ? parsed : null;
         }
         else
         {

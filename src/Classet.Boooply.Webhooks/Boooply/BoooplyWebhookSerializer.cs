@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Classet.Boooply.Webhooks.Internal;
 
 namespace Classet.Boooply.Webhooks.Boooply;
@@ -8,6 +11,21 @@ namespace Classet.Boooply.Webhooks.Boooply;
 /// Turns a verified Boooply body into a typed <see cref="BoooplyWebhookEvent"/> and back. Source-generated
 /// System.Text.Json only; trimming- and AOT-safe. Verify the signature before calling it.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The type is chosen by the body's <c>event</c> property, wherever it sits in the object; the unsigned
+/// <c>X-Boooply-Event</c> header plays no part. Documented events become <see cref="BoooplyTranscriptEvent"/>,
+/// <see cref="BoooplyEvaluationEvent"/>, <see cref="BoooplyScoresEvent"/> and <see cref="BoooplyRecordingEvent"/>;
+/// any other <c>event</c> becomes a <see cref="BoooplyUnknownEvent"/> that keeps the whole body.
+/// </para>
+/// <para>
+/// Rules: the root must be a JSON object with a string <c>event</c>. For a documented event, <c>data</c> must be an
+/// object with a string <c>meetingCode</c> (Boooply always sends both, and the idempotency key needs the meeting code);
+/// every other field may be missing or null. An unknown event is accepted with any <c>data</c>. Unknown fields and
+/// enum values are kept. Nesting deeper than 64 levels, invalid UTF-8, wrong value types and numbers out of range
+/// (such as <c>1e400</c>) are rejected with a <see cref="WebhookPayloadException"/> that gives the JSON path and position.
+/// </para>
+/// </remarks>
 public static class BoooplyWebhookSerializer
 {
     /// <summary>Parses a Boooply webhook body.</summary>
@@ -16,14 +34,107 @@ public static class BoooplyWebhookSerializer
     /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
     public static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json)
     {
-        WebhookJson.PeekTopLevelString(utf8Json, "event"u8, out var eventType, out _);
-        if (eventType is null)
+        var info = BoooplyEnvelopeReader.Read(utf8Json);
+        if (info.EventType is not { } eventType)
         {
-            throw new WebhookPayloadException("Invalid webhook payload: the required string property 'event' is missing.", "$.event", null, null);
+            throw info.EventToken == JsonTokenType.None
+                ? new WebhookPayloadException("Invalid webhook payload: the required string property 'event' is missing.", "$.event", null, null)
+                : new WebhookPayloadException("Invalid webhook payload: 'event' must be a string.", "$.event", null, null);
         }
 
-        using var document = JsonDocument.Parse(utf8Json.ToArray(), WebhookJson.DocumentOptions);
-        return new BoooplyUnknownEvent(eventType, document.RootElement);
+        var context = BoooplyJsonContext.Wire;
+        BoooplyWebhookEvent result;
+        switch (eventType)
+        {
+            case BoooplyEventTypes.Transcript:
+                var transcript = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyTranscriptData);
+                result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
+                break;
+            case BoooplyEventTypes.Evaluation:
+                var evaluation = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyEvaluationData);
+                result = new BoooplyEvaluationEvent { Data = evaluation.Data!, ExtensionData = evaluation.ExtensionData };
+                break;
+            case BoooplyEventTypes.Scores:
+                var scores = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyScoresData);
+                result = new BoooplyScoresEvent { Data = scores.Data!, ExtensionData = scores.ExtensionData };
+                break;
+            case BoooplyEventTypes.Recording:
+                var recording = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyRecordingData);
+                result = new BoooplyRecordingEvent { Data = recording.Data!, ExtensionData = recording.ExtensionData };
+                break;
+            default:
+                return ReadUnknown(utf8Json, eventType);
+        }
+
+        // A duplicate "data" or "meetingCode" key can slip a null past the first-occurrence checks of the peek.
+        if (result.MeetingCode is null)
+        {
+            throw MissingMeetingCode();
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses a Boooply webhook body held in a possibly multi-segment sequence (for example from a <c>PipeReader</c>).</summary>
+    /// <param name="utf8Json">The body bytes (verified first).</param>
+    /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
+    /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape, or is larger than an array can hold.</exception>
+    /// <remarks>A multi-segment body is copied once into a pooled buffer; the returned event owns all its data.</remarks>
+    public static BoooplyWebhookEvent Deserialize(ReadOnlySequence<byte> utf8Json)
+    {
+        if (utf8Json.IsSingleSegment)
+        {
+            return Deserialize(utf8Json.FirstSpan);
+        }
+
+        if (utf8Json.Length > Array.MaxLength)
+        {
+            throw new WebhookPayloadException("Invalid webhook payload: the body is too large to parse.");
+        }
+
+        var length = (int)utf8Json.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            utf8Json.CopyTo(rented);
+            return Deserialize(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Parses a Boooply webhook body given as text.</summary>
+    /// <param name="json">The body (verified first).</param>
+    /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
+    public static BoooplyWebhookEvent Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var utf8 = PooledUtf8.Create(json);
+        return Deserialize(utf8.Span);
+    }
+
+    /// <summary>Reads a Boooply webhook body from a stream, up to a size limit, and parses it.</summary>
+    /// <param name="utf8Json">The body stream (verify the bytes first when you can; see <c>BoooplyWebhookVerifier</c>).</param>
+    /// <param name="maxBytes">The largest body accepted. Reading stops as soon as it is exceeded. Default: 4 MiB.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is zero or negative.</exception>
+    /// <exception cref="WebhookPayloadException">The body is larger than <paramref name="maxBytes"/>, or is not a JSON object of a valid shape.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="IOException">The stream failed.</exception>
+    public static async ValueTask<BoooplyWebhookEvent> DeserializeAsync(
+        Stream utf8Json,
+        long maxBytes = WebhookOptions.DefaultMaxRequestBodySize,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var body = await WebhookJson.ReadBoundedAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+        return Deserialize(body);
     }
 
     /// <summary>Parses a Boooply webhook body without throwing for bad input.</summary>
@@ -49,4 +160,139 @@ public static class BoooplyWebhookSerializer
             return false;
         }
     }
+
+    /// <summary>Parses a Boooply webhook body held in a sequence without throwing for bad input.</summary>
+    /// <param name="utf8Json">The body bytes (verified first).</param>
+    /// <param name="webhookEvent">The typed event when parsing succeeded.</param>
+    /// <param name="error">What is wrong and where, when parsing failed.</param>
+    /// <returns><see langword="true"/> when the body parsed.</returns>
+    public static bool TryDeserialize(
+        ReadOnlySequence<byte> utf8Json,
+        [NotNullWhen(true)] out BoooplyWebhookEvent? webhookEvent,
+        [NotNullWhen(false)] out WebhookPayloadException? error)
+    {
+        try
+        {
+            webhookEvent = Deserialize(utf8Json);
+            error = null;
+            return true;
+        }
+        catch (WebhookPayloadException exception)
+        {
+            webhookEvent = null;
+            error = exception;
+            return false;
+        }
+    }
+
+    /// <summary>Parses a Boooply webhook body given as text without throwing for bad input.</summary>
+    /// <param name="json">The body (verified first). Null is treated as an empty body.</param>
+    /// <param name="webhookEvent">The typed event when parsing succeeded.</param>
+    /// <param name="error">What is wrong and where, when parsing failed.</param>
+    /// <returns><see langword="true"/> when the body parsed.</returns>
+    public static bool TryDeserialize(
+        string? json,
+        [NotNullWhen(true)] out BoooplyWebhookEvent? webhookEvent,
+        [NotNullWhen(false)] out WebhookPayloadException? error)
+    {
+        using var utf8 = PooledUtf8.Create(json ?? string.Empty);
+        return TryDeserialize(utf8.Span, out webhookEvent, out error);
+    }
+
+    /// <summary>
+    /// Writes an event in Boooply's wire shape, <c>{"event":"...","data":{...}}</c>, compact, with every unknown
+    /// field written back. An <see cref="BoooplyUnknownEvent"/> is written as its raw JSON, exactly as received.
+    /// </summary>
+    /// <param name="webhookEvent">The event.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="webhookEvent"/> is null.</exception>
+    /// <remarks>
+    /// The output is equal to the parsed body as JSON, but not necessarily byte for byte (numbers such as <c>1E2</c>
+    /// are normalized; an explicit <c>null</c> other than the source fields is left out). Never use it to check a
+    /// signature: verify the raw body bytes.
+    /// </remarks>
+    public static string Serialize(BoooplyWebhookEvent webhookEvent)
+    {
+        ArgumentNullException.ThrowIfNull(webhookEvent);
+        var context = BoooplyJsonContext.Wire;
+        return webhookEvent switch
+        {
+            BoooplyTranscriptEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyTranscriptData),
+            BoooplyEvaluationEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyEvaluationData),
+            BoooplyScoresEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyScoresData),
+            BoooplyRecordingEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyRecordingData),
+            BoooplyUnknownEvent e => e.RawJson.GetRawText(),
+            _ => throw new ArgumentException($"Unsupported Boooply event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
+        };
+    }
+
+    /// <summary>Writes an event in Boooply's wire shape as UTF-8 bytes; see <see cref="Serialize"/>.</summary>
+    /// <param name="webhookEvent">The event.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="webhookEvent"/> is null.</exception>
+    public static byte[] SerializeToUtf8Bytes(BoooplyWebhookEvent webhookEvent)
+    {
+        ArgumentNullException.ThrowIfNull(webhookEvent);
+        var context = BoooplyJsonContext.Wire;
+        return webhookEvent switch
+        {
+            BoooplyTranscriptEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyTranscriptData),
+            BoooplyEvaluationEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyEvaluationData),
+            BoooplyScoresEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyScoresData),
+            BoooplyRecordingEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyRecordingData),
+            BoooplyUnknownEvent e => Encoding.UTF8.GetBytes(e.RawJson.GetRawText()),
+            _ => throw new ArgumentException($"Unsupported Boooply event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
+        };
+    }
+
+    private static BoooplyEnvelope<TData> Envelope<TData>(BoooplyWebhookEvent webhookEvent, TData data, IDictionary<string, JsonElement>? extensionData)
+        where TData : class =>
+        new() { Event = webhookEvent.EventType, Data = data, ExtensionData = extensionData };
+
+    private static BoooplyEnvelope<TData> ReadEnvelope<TData>(
+        ReadOnlySpan<byte> utf8Json, in BoooplyEnvelopeInfo info, JsonTypeInfo<BoooplyEnvelope<TData>> typeInfo)
+        where TData : class
+    {
+        if (info.DataToken == JsonTokenType.None)
+        {
+            throw new WebhookPayloadException("Invalid webhook payload: the required object property 'data' is missing.", "$.data", null, null);
+        }
+
+        if (info.DataToken != JsonTokenType.StartObject)
+        {
+            throw new WebhookPayloadException("Invalid webhook payload: 'data' must be an object.", "$.data", null, null);
+        }
+
+        if (info.MeetingCodeToken == JsonTokenType.None)
+        {
+            throw MissingMeetingCode();
+        }
+
+        if (info.MeetingCodeToken != JsonTokenType.String)
+        {
+            throw new WebhookPayloadException("Invalid webhook payload: 'data.meetingCode' must be a string.", "$.data.meetingCode", null, null);
+        }
+
+        var envelope = WebhookJson.Deserialize(utf8Json, typeInfo);
+        return envelope.Data is null
+            ? throw new WebhookPayloadException("Invalid webhook payload: 'data' must be an object.", "$.data", null, null)
+            : envelope;
+    }
+
+    private static BoooplyUnknownEvent ReadUnknown(ReadOnlySpan<byte> utf8Json, string eventType)
+    {
+        var reader = new Utf8JsonReader(utf8Json, WebhookJson.ReaderOptions);
+        try
+        {
+            // ParseValue copies into a document the event owns, so nothing points into the caller's buffer.
+            return new BoooplyUnknownEvent(eventType, JsonElement.ParseValue(ref reader));
+        }
+        catch (JsonException exception)
+        {
+            throw WebhookPayloadException.FromJsonException(exception);
+        }
+    }
+
+    private static WebhookPayloadException MissingMeetingCode() =>
+        new("Invalid webhook payload: the required string property 'data.meetingCode' is missing.", "$.data.meetingCode", null, null);
 }

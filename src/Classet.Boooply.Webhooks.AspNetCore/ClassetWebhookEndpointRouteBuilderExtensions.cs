@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+using Classet.Boooply.Webhooks.AspNetCore.Internal;
+using Classet.Boooply.Webhooks.Classet;
+using Classet.Boooply.Webhooks.DependencyInjection.Internal;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the endpoint that receives Classet webhooks.</summary>
+/// <remarks>
+/// In the <c>Microsoft.AspNetCore.Builder</c> namespace, as ASP.NET Core's own <c>MapXxx</c> extensions are, so it shows
+/// up on <c>app</c> without an extra <c>using</c>.
+/// </remarks>
+public static class ClassetWebhookEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps a POST endpoint that receives Classet deliveries: it reads the body once (up to <c>MaxRequestBodySize</c>,
+    /// else 413), verifies <c>x-classet-webhook-signature</c> (or, per the downgrade rule, the legacy <c>x-classet-key</c>)
+    /// before parsing (else 401), parses the signed bytes (else 400 and the dead-letter handlers), and runs the matching
+    /// handlers in a per-delivery scope (200; 500 if one throws or times out, so Classet retries).
+    /// </summary>
+    /// <param name="endpoints">The endpoint route builder (usually the <c>WebApplication</c>).</param>
+    /// <param name="pattern">The route pattern, for example <c>/webhooks/classet</c>.</param>
+    /// <returns>The endpoint's convention builder, so <c>RequireHost</c>, rate limiting and the like compose.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="pattern"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><c>services.AddClassetWebhooks(...)</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapClassetWebhooks(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (endpoints.ServiceProvider.GetService<WebhookServicesMarker<ClassetWebhookEvent>>() is null)
+        {
+            throw new InvalidOperationException(
+                "Unable to find the required services. Add them by calling 'services.AddClassetWebhooks(...)' in the application startup code before calling 'MapClassetWebhooks'.");
+        }
+
+        var endpoint = new ClassetWebhookEndpoint(endpoints.ServiceProvider);
+        return endpoints.MapPost(pattern, endpoint.InvokeAsync).WithDisplayName("Classet webhooks");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using Classet.Boooply.Webhooks.Internal;
+
+namespace Classet.Boooply.Webhooks.Boooply;
+
+/// <summary>
+/// Boooply's the file format of an interview recording (<c>data.format</c>), as an extensible enum: any string the vendor sends is kept, so a new value never breaks
+/// deserialization. Compare with the static known values; check <see cref="IsKnown"/> to detect a new one.
+/// </summary>
+/// <remarks>
+/// Equality ignores case (ordinal); <see cref="Value"/> and <see cref="ToString"/> keep the text exactly as sent.
+/// <para>Values are compared case-insensitively, so <c>MP4</c> equals <see cref="Mp4"/>.</para>
+/// </remarks>
+[JsonConverter(typeof(WebhookStringEnumConverter<BoooplyRecordingFormat>))]
+public readonly struct BoooplyRecordingFormat : IEquatable<BoooplyRecordingFormat>, IWebhookStringEnum<BoooplyRecordingFormat>
+{
+    private static readonly string[] KnownValues = ["mp4"];
+
+    private readonly string? _value;
+
+    /// <summary>Wraps a value, known or not.</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public BoooplyRecordingFormat(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _value = value;
+    }
+
+    /// <summary>Gets <c>mp4</c>: an MP4 video.</summary>
+    public static BoooplyRecordingFormat Mp4 { get; } = new("mp4");
+
+    /// <summary>Gets the value exactly as Boooply sent it (empty for <see langword="default"/>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Gets a value indicating whether this is one of the values this version of the SDK knows.</summary>
+    public bool IsKnown
+    {
+        get
+        {
+            foreach (var known in KnownValues)
+            {
+                if (string.Equals(known, Value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
+    /// <param name="value">The value.</param>
+    public static implicit operator BoooplyRecordingFormat(string? value) => value is null ? default : new BoooplyRecordingFormat(value);
+
+    /// <summary>Compares two values, ignoring case.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public static bool operator ==(BoooplyRecordingFormat left, BoooplyRecordingFormat right) => left.Equals(right);
+
+    /// <summary>Compares two values, ignoring case.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(BoooplyRecordingFormat left, BoooplyRecordingFormat right) => !left.Equals(right);
+
+    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The wrapped value.</returns>
+    public static BoooplyRecordingFormat FromString(string? value) => value;
+
+    /// <inheritdoc />
+    static BoooplyRecordingFormat IWebhookStringEnum<BoooplyRecordingFormat>.Create(string value) => new(value);
+
+    /// <inheritdoc />
+    public bool Equals(BoooplyRecordingFormat other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is BoooplyRecordingFormat other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+
+    /// <summary>Returns the value exactly as Boooply sent it.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    public override string ToString() => Value;
+}
