@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>
@@ -16,5 +18,7 @@ public abstract record ClassetWebhookEvent
     /// <c>call_completed</c> for the legacy event (which has no <c>event</c> property and is recognised by its shape),
     /// or an empty string for an object with neither.
     /// </summary>
+    /// <remarks>Derived records decide whether it is on the wire (<c>event</c>), so the base declaration is never serialized.</remarks>
+    [JsonIgnore]
     public abstract string EventType { get; }
 }

@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using Classet.Boooply.Webhooks.Internal;
+
+namespace Classet.Boooply.Webhooks.Classet;
+
+/// <summary>A completion rating from Classet's call analysis (<c>call_completion_rating</c>, <c>agent_task_completion_rating</c>).</summary>
+/// <remarks>
+/// <para>Classet's example shows only <c>Complete</c>; <c>Partial</c> and <c>Incomplete</c> are the other ratings voice-agent call analyses use. Any other value is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected.</para>
+/// <para>
+/// Comparison is ordinal and case-sensitive: the value is what the vendor sent, byte for byte, and it is written back
+/// unchanged. <c>default</c> wraps the empty string.
+/// </para>
+/// </remarks>
+[JsonConverter(typeof(WebhookStringEnumConverter<ClassetCompletionRating>))]
+public readonly struct ClassetCompletionRating : IEquatable<ClassetCompletionRating>, IWebhookStringEnum<ClassetCompletionRating>
+{
+    private const string CompleteValue = "Complete";
+    private const string PartialValue = "Partial";
+    private const string IncompleteValue = "Incomplete";
+
+    private readonly string? _value;
+
+    /// <summary>Wraps a value. Any string is accepted, so values Classet adds later are kept.</summary>
+    /// <param name="value">The value exactly as Classet sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public ClassetCompletionRating(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _value = value;
+    }
+
+    /// <summary>Gets <c>Complete</c>: the call or task was completed.</summary>
+    public static ClassetCompletionRating Complete { get; } = new(CompleteValue);
+
+    /// <summary>Gets <c>Partial</c>: the call or task was partly completed.</summary>
+    public static ClassetCompletionRating Partial { get; } = new(PartialValue);
+
+    /// <summary>Gets <c>Incomplete</c>: the call or task was not completed.</summary>
+    public static ClassetCompletionRating Incomplete { get; } = new(IncompleteValue);
+
+    /// <summary>Gets the value exactly as Classet sent it.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
+    public bool IsKnown => Value is CompleteValue
+            or PartialValue
+            or IncompleteValue;
+
+    /// <summary>Compares two values ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
+    public static bool operator ==(ClassetCompletionRating left, ClassetCompletionRating right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they wrap different strings.</returns>
+    public static bool operator !=(ClassetCompletionRating left, ClassetCompletionRating right) => !left.Equals(right);
+
+    /// <summary>Wraps a string.</summary>
+    /// <param name="value">The value exactly as Classet sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static implicit operator ClassetCompletionRating(string value) => new(value);
+
+    /// <summary>Wraps a string (the named alternative to the implicit conversion).</summary>
+    /// <param name="value">The value exactly as Classet sends it.</param>
+    /// <returns>The wrapped value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static ClassetCompletionRating FromString(string value) => new(value);
+
+    /// <inheritdoc />
+    public bool Equals(ClassetCompletionRating other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ClassetCompletionRating other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>Returns the value exactly as Classet sent it.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    public override string ToString() => Value;
+
+    static ClassetCompletionRating IWebhookStringEnum<ClassetCompletionRating>.Create(string value) => new(value);
+}
