@@ -38,8 +38,11 @@ public static class ReceiverApp
         // Options come from the "Webhooks:Classet" section (SigningSecrets, LegacyApiKeys, ...); they are validated at
         // startup and re-read when the configuration changes, so a rotated secret applies without a restart.
         builder.Services.AddClassetWebhooks()
-            .AddHandler<ClassetWebhookEvent, ClassetInterviewHandler>()
-            .AddUnknownEventHandler((webhookEvent, context, _) => RecordUnknown(context, webhookEvent.EventType, webhookEvent.RawJson.ValueKind.ToString()))
+            .AddHandler<ClassetInterviewUpdatedEvent, ClassetInterviewHandler>()
+#pragma warning disable CS0618 // Classet deprecated call_completed; handled until it stops being sent (see the README's migration notes).
+            .AddHandler<ClassetCallCompletedEvent, ClassetInterviewHandler>()
+#pragma warning restore CS0618
+            .AddUnknownEventHandler((webhookEvent, context, _) => RecordUnknown(context, webhookEvent.EventType, webhookEvent.EventType.Length == 0 ? "no event property" : "event " + webhookEvent.EventType))
             .AddDeadLetterHandler<DeadLetterRecorder>()
             .AddDeduplication();
 
