@@ -18,9 +18,9 @@ namespace Classet.Boooply.Webhooks.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    /// <summary>A Boooply body that is signed correctly but is not valid JSON: it must be answered 400 and dead-lettered.</summary>
+    /// <summary>A Boooply body that is signed correctly but is not valid JSON (a trailing comma): it must be answered 400 and dead-lettered.</summary>
     private static readonly byte[] MalformedBoooplyBody =
-        """{"event":"interview.evaluation","data":{"meetingCode":"Boooply-AI-1234567890","scores":"""u8.ToArray();
+        """{"event":"interview.scores","data":{"meetingCode":"Boooply-AI-1234567890","overallRating":3,}}"""u8.ToArray();
 
     /// <summary>An event type Boooply might add later: it must be answered 200 and reach the unknown-event handler.</summary>
     private static readonly byte[] FutureBoooplyEventBody =
@@ -145,7 +145,7 @@ public static class DemoRunner
 
         scenarios.Add(new DemoScenario(
             WebhookVendor.Boooply,
-            "malformed JSON, correctly signed",
+            "malformed JSON (trailing comma), signed",
             baseAddress => WebhookDelivery.ForBoooply(Boooply(baseAddress), MalformedBoooplyBody, boooplySecret),
             DeliveryRetryPolicy.None,
             400,
