@@ -22,7 +22,7 @@ public sealed class VerifyFileCommandTests : IDisposable
         var exit = VerifyFileCommand.Run(["boooply", _file, BoooplyWebhookSigner.Sign(body, Secret), "--secret", Secret], output, new StringWriter());
 
         exit.Should().Be(VerifyFileCommand.ExitOk);
-        output.ToString().Should().Contain("Verified").And.Contain("Boooply-AI-1234567890").And.NotContain(Secret);
+        output.ToString().Should().Contain("Verified").And.Contain("BoooplyEvaluationEvent").And.Contain("PASS").And.Contain("Boooply-AI-1234567890").And.NotContain(Secret);
     }
 
     [Fact]
@@ -31,9 +31,12 @@ public sealed class VerifyFileCommandTests : IDisposable
         var body = SimulatedEvents.ClassetInterviewUpdated.GetBody();
         File.WriteAllBytes(_file, body);
 
-        var exit = VerifyFileCommand.Run(["classet", _file, ClassetWebhookSigner.Sign(body, "c-secret"), "--secret", "c-secret"], new StringWriter(), new StringWriter());
+        var output = new StringWriter();
+
+        var exit = VerifyFileCommand.Run(["classet", _file, ClassetWebhookSigner.Sign(body, "c-secret"), "--secret", "c-secret"], output, new StringWriter());
 
         exit.Should().Be(VerifyFileCommand.ExitOk);
+        output.ToString().Should().Contain("ClassetInterviewUpdatedEvent").And.Contain("cand_12345678").And.Contain("completed");
     }
 
     [Fact]
