@@ -10,11 +10,11 @@ internal static class SignatureMismatchHints
         {
             output.WriteLine("  - The file ends with a line break. The vendors sign compact JSON with none: did an editor or 'echo' add it?");
         }
-
-        if (body.AsSpan().IndexOf("\": "u8) >= 0 || body.AsSpan().IndexOf((byte)'\n') >= 0)
+        else if (!WebhookJsonDiagnostics.IsCompactCanonicalJson(body))
         {
-            output.WriteLine("  - The body has spaces or line breaks between tokens: it was pretty-printed or re-serialized after it was");
-            output.WriteLine("    signed. Save the exact bytes received, or try --canonical if a proxy reformats JSON.");
+            output.WriteLine("  - The body is not the compact JSON the vendor sends (JSON.stringify output): it was pretty-printed,");
+            output.WriteLine("    re-serialized or re-encoded after it was signed. Save the exact bytes received, or try --canonical");
+            output.WriteLine("    if a proxy on the way reformats JSON.");
         }
 
         if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)

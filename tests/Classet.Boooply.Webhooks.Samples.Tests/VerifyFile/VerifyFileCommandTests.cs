@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
 using Classet.Boooply.Webhooks.Samples.Simulator;
@@ -66,6 +67,34 @@ public sealed class VerifyFileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_PrettyPrintedBody_FailsAndSaysItWasReformatted()
+    {
+        var compact = SimulatedEvents.ClassetInterviewUpdated.GetBody();
+        var pretty = PrettyPrint(compact);
+        File.WriteAllBytes(_file, pretty);
+        var output = new StringWriter();
+
+        var exit = VerifyFileCommand.Run(["classet", _file, ClassetWebhookSigner.Sign(compact, "c-secret"), "--secret", "c-secret"], output, new StringWriter());
+
+        exit.Should().Be(VerifyFileCommand.ExitNotVerified);
+        output.ToString().Should().Contain("not the compact JSON");
+    }
+
+    [Fact]
+    public void Run_PrettyPrintedBodyWithCanonicalOption_Verifies()
+    {
+        var compact = SimulatedEvents.BoooplyScores.GetBody();
+        var pretty = PrettyPrint(compact);
+        File.WriteAllBytes(_file, pretty);
+        var output = new StringWriter();
+
+        var exit = VerifyFileCommand.Run(["boooply", _file, BoooplyWebhookSigner.Sign(compact, Secret), "--secret", Secret, "--canonical"], output, new StringWriter());
+
+        exit.Should().Be(VerifyFileCommand.ExitOk, output.ToString());
+        output.ToString().Should().Contain("Canonical");
+    }
+
+    [Fact]
     public void Run_RotatedSecrets_AcceptsTheSecondOne()
     {
         var body = SimulatedEvents.BoooplyRecording.GetBody();
@@ -96,5 +125,17 @@ public sealed class VerifyFileCommandTests : IDisposable
     public void Run_BadCommandLine_ExitsWithUsageCode(params string[] args)
     {
         VerifyFileCommand.Run(args, new StringWriter(), new StringWriter()).Should().Be(VerifyFileCommand.ExitUsage);
+    }
+
+    private static byte[] PrettyPrint(byte[] compact)
+    {
+        using var document = JsonDocument.Parse(compact);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            document.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
     }
 }
