@@ -4,7 +4,7 @@ namespace Classet.Boooply.Webhooks.Samples.Simulator;
 
 /// <summary>
 /// Sends webhook deliveries the way the vendors do: a POST of the exact signed bytes, retried on any non-2xx response,
-/// network error or timeout, following the vendor's documented schedule. Like <c>stripe trigger</c>, for Classet and
+/// network error or timeout, following the vendor's documented schedule (<see cref="DeliveryRetryPolicy"/>). Like <c>stripe trigger</c>, for Classet and
 /// Boooply.
 /// </summary>
 public sealed class DeliverySimulator
@@ -60,21 +60,26 @@ public sealed class DeliverySimulator
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
         var attempts = new List<DeliveryAttempt>(policy.MaxAttempts);
-        for (var number = 1; ; number++)
+        for (var number = 1; number <= policy.MaxAttempts; number++)
         {
+            var documented = policy.Waits[number - 1];
+            if (documented > TimeSpan.Zero)
+            {
+                var wait = new RetryDelay(number, documented, TimeSpan.FromTicks((long)(documented.Ticks * _options.DelayScale)));
+                _options.OnRetryScheduled?.Invoke(wait);
+                await (_options.DelayAsync?.Invoke(wait, cancellationToken) ?? Task.Delay(wait.Scaled, clock, cancellationToken));
+            }
+
             var attempt = await AttemptAsync(delivery, number, policy.MaxAttempts, started, cancellationToken);
             attempts.Add(attempt);
             _options.OnAttempt?.Invoke(attempt);
-            if (attempt.Succeeded || number == policy.MaxAttempts)
+            if (attempt.Succeeded)
             {
-                return new DeliveryResult(attempts);
+                break;
             }
-
-            var documented = policy.Delays[number - 1];
-            var wait = new RetryDelay(number + 1, documented, TimeSpan.FromTicks((long)(documented.Ticks * _options.DelayScale)));
-            _options.OnRetryScheduled?.Invoke(wait);
-            await (_options.DelayAsync?.Invoke(wait, cancellationToken) ?? Task.Delay(wait.Scaled, clock, cancellationToken));
         }
+
+        return new DeliveryResult(attempts);
     }
 
     private async Task<DeliveryAttempt> AttemptAsync(WebhookDelivery delivery, int number, int maxAttempts, long started, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ namespace Classet.Boooply.Webhooks.Samples.Simulator;
 public sealed class DeliverySimulatorOptions
 {
     /// <summary>
-    /// Gets or sets the factor applied to every retry delay: 1 (the default) waits as the vendor does, 0.01 turns
-    /// Boooply's 75 s schedule into 0.75 s, 0 retries at once.
+    /// Gets or sets the factor applied to every wait: 1 (the default) waits as the vendor does, 0.01 turns
+    /// Boooply's 155 s schedule into 1.55 s, 0 retries at once.
     /// </summary>
     public double DelayScale { get; set; } = 1.0;
 
@@ -13,7 +13,7 @@ public sealed class DeliverySimulatorOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Gets or sets how to wait before a retry. It receives the documented delay and the scaled delay to actually wait.
+    /// Gets or sets how to wait before an attempt. It receives the documented delay and the scaled delay to actually wait.
     /// <see langword="null"/> (the default) waits the scaled delay on <see cref="TimeProvider"/>. Tests set it to
     /// observe the schedule without sleeping.
     /// </summary>

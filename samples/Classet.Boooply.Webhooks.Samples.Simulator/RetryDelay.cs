@@ -1,7 +1,7 @@
 namespace Classet.Boooply.Webhooks.Samples.Simulator;
 
-/// <summary>A wait before a retry.</summary>
-/// <param name="NextAttempt">The number of the attempt that follows the wait.</param>
+/// <summary>A wait before an attempt (Boooply waits before its first attempt too).</summary>
+/// <param name="NextAttempt">The number of the attempt that follows the wait, starting at 1.</param>
 /// <param name="Documented">The delay the vendor's policy prescribes.</param>
 /// <param name="Scaled">The delay actually waited, after <see cref="DeliverySimulatorOptions.DelayScale"/>.</param>
 public readonly record struct RetryDelay(int NextAttempt, TimeSpan Documented, TimeSpan Scaled)

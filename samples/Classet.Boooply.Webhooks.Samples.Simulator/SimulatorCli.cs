@@ -14,7 +14,7 @@ public static class SimulatorCli
     /// <summary>Exit code: the command line was wrong.</summary>
     public const int ExitUsage = 2;
 
-    /// <summary>The scale <c>--fast</c> applies to retry delays: Boooply's 75 s become 0.75 s.</summary>
+    /// <summary>The scale <c>--fast</c> applies to the waits: Boooply's 155 s become 1.55 s.</summary>
     public const double FastDelayScale = 0.01;
 
     private const string Usage = """
@@ -40,15 +40,16 @@ public static class SimulatorCli
                                  (used when no secret is given; default: $CLASSET_API_KEY)
           --payload <file>       send this file's bytes instead of the documented example (sent and signed as is;
                                  the vendors send compact JSON)
-          --fast                 compress retry delays 100x (same as --delay-scale 0.01)
-          --delay-scale <x>      multiply retry delays by x (0 retries at once)
+          --fast                 compress the waits 100x (same as --delay-scale 0.01)
+          --delay-scale <x>      multiply the waits by x (0: no waiting)
           --no-retry             one attempt only
           --timeout <seconds>    per-attempt timeout (default 30, Boooply's limit)
 
         Retry policies:
-          Classet: first attempt + 3 retries, exponential backoff. Classet does not publish the delays; 1 s, 2 s, 4 s here.
-          Boooply: 5 attempts in total, waiting 5 s, 10 s, 20 s, 40 s (the documented "5s -> 80s" read as the
-                   schedule of a 5-attempt exponential queue; a wait of 80 s would precede a 6th attempt, which never comes).
+          Classet: first attempt at once + 3 retries, exponential backoff. Classet does not publish the delays;
+                   1 s, 2 s, 4 s here.
+          Boooply: 5 attempts in total, each after its documented backoff of 5 s, 10 s, 20 s, 40 s, 80 s
+                   (five backoffs for five attempts: the last attempt goes out 155 s after the event).
 
         Exit code: 0 delivered, 1 not delivered, 2 bad command line.
         """;

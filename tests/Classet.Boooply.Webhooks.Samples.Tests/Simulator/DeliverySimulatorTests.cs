@@ -39,12 +39,14 @@ public sealed class DeliverySimulatorTests
         result.Delivered.Should().BeFalse();
         result.Attempts.Should().HaveCount(4).And.OnlyContain(a => a.StatusCode == 500 && a.MaxAttempts == 4);
         waits.Select(w => w.Documented).Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+
+        // Classet's first attempt goes out at once: no wait before attempt 1.
         waits.Select(w => w.NextAttempt).Should().Equal(2, 3, 4);
         endpoint.RequestCount.Should().Be(4);
     }
 
     [Fact]
-    public async Task SendAsync_BoooplyAlwaysFails_MakesExactlyFiveAttemptsWaitingFiveTenTwentyForty()
+    public async Task SendAsync_BoooplyAlwaysFails_MakesExactlyFiveAttemptsEachAfterItsDocumentedBackoff()
     {
         await using var endpoint = await FlakyEndpoint.StartAsync(503);
         var (simulator, waits, _) = CreateRecordingSimulator();
@@ -54,8 +56,22 @@ public sealed class DeliverySimulatorTests
         result.Delivered.Should().BeFalse();
         result.LastStatusCode.Should().Be(503);
         result.Attempts.Should().HaveCount(5);
-        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10, 20, 40);
+        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10, 20, 40, 80);
+        waits.Select(w => w.NextAttempt).Should().Equal(1, 2, 3, 4, 5);
         endpoint.RequestCount.Should().Be(5);
+    }
+
+    [Fact]
+    public async Task SendAsync_BoooplySucceedsOnTheSecondAttempt_StopsAfterTwoBackoffs()
+    {
+        await using var endpoint = await FlakyEndpoint.StartAsync(502, 200);
+        var (simulator, waits, _) = CreateRecordingSimulator();
+
+        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyRecording, endpoint.Url, BoooplySecret));
+
+        result.Delivered.Should().BeTrue();
+        result.Attempts.Select(a => a.StatusCode).Should().Equal(502, 200);
+        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SimulatorCliTests
             await File.WriteAllBytesAsync(file, bytes);
 
             var exit = await SimulatorCli.RunAsync(
-                ["boooply", "scores", "--url", endpoint.Url.ToString(), "--secret", "whsec_cli", "--payload", file],
+                ["boooply", "scores", "--url", endpoint.Url.ToString(), "--secret", "whsec_cli", "--payload", file, "--fast"],
                 new StringWriter(),
                 new StringWriter());
 
