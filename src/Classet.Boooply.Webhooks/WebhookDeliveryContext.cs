@@ -41,7 +41,8 @@ public sealed class WebhookDeliveryContext
 
     /// <summary>
     /// Gets the key that identifies this delivery across the vendor's retries: for Boooply its idempotency key
-    /// (<c>"{meetingCode}:{event}"</c>); for Classet, which sends no id, the lowercase hex SHA-256 of the body.
+    /// (<c>"{meetingCode}:{event}"</c>, or <c>"sha256:"</c> and the body's hash when the payload has no meeting code);
+    /// for Classet, which sends no id, the lowercase hex SHA-256 of the body.
     /// Store it with the effects of handling to make handlers idempotent.
     /// </summary>
     public string DeliveryKey { get; }

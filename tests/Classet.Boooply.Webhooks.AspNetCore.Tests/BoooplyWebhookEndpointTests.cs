@@ -168,6 +168,14 @@ public sealed class BoooplyWebhookEndpointTests
     }
 
     [Fact]
+    public async Task Post_EmptyBodyWithoutSignature_Returns401()
+    {
+        await using var host = await Hosts.BoooplyAsync();
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(string.Empty, signature: null));
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Post_HandlerThrows_Returns500AndLogsError()
     {
         await using var host = await Hosts.BoooplyAsync(webhooks: builder => builder.AddHandler<BoooplyWebhookEvent>((_, _, _) => throw new InvalidOperationException("db down")));
@@ -235,6 +243,19 @@ public sealed class BoooplyWebhookEndpointTests
     }
 
     [Fact]
+    public async Task Post_DeduplicationOnAndPayloadsWithoutMeetingCode_DistinctBodiesAreNotCollapsed()
+    {
+        await using var host = await Hosts.BoooplyAsync(webhooks: builder => builder.AddDeduplication());
+
+        using var first = await host.Client.SendAsync(Payloads.BoooplyRequest("""{"event":"interview.future","data":{"n":1}}"""));
+        using var second = await host.Client.SendAsync(Payloads.BoooplyRequest("""{"event":"interview.future","data":{"n":2}}"""));
+        using var retry = await host.Client.SendAsync(Payloads.BoooplyRequest("""{"event":"interview.future","data":{"n":2}}"""));
+
+        host.Recorder().Deliveries.Should().HaveCount(2);
+        host.Recorder().Deliveries.Select(d => d.Context.DeliveryKey).Should().OnlyContain(key => key.StartsWith("sha256:", StringComparison.Ordinal) && key.Length == 71);
+    }
+
+    [Fact]
     public async Task Post_DeduplicationOff_DuplicateIsHandledAgain()
     {
         await using var host = await Hosts.BoooplyAsync();
@@ -285,6 +306,16 @@ public sealed class BoooplyWebhookEndpointTests
 
         concurrent.StatusCode.Should().Be(HttpStatusCode.Conflict);
         firstResponse.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Post_DeduplicationStoreDown_Returns500WithoutCallingHandlers()
+    {
+        await using var host = await Hosts.BoooplyAsync(webhooks: builder => builder.AddDeduplication(_ => new FailingStore()));
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(Payloads.Boooply()));
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        host.Recorder().Deliveries.Should().BeEmpty();
+        host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 17);
     }
 
     [Theory]
@@ -455,6 +486,16 @@ public sealed class BoooplyWebhookEndpointTests
                 entry.Everything.Should().NotContain(signature);
             }
         }
+    }
+
+    private sealed class FailingStore : IWebhookDeduplicationStore
+    {
+        public ValueTask<WebhookDeduplicationStatus> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) =>
+            ValueTask.FromException<WebhookDeduplicationStatus>(new TimeoutException("database unreachable"));
+
+        public ValueTask CompleteAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ReleaseAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class ScopedThing

@@ -123,6 +123,28 @@ public sealed class KestrelEndToEndTests
     }
 
     [Fact]
+    public async Task Post_ValidChunkedDeliveryInManySmallChunks_Returns200()
+    {
+        await using var host = await Hosts.BoooplyAsync(kestrel: true);
+        var body = Payloads.Boooply("Boooply-chunked").Replace("\"title\":\"", "\"title\":\"" + new string('t', 300 * 1024), StringComparison.Ordinal);
+        using var socket = await ConnectAsync(host);
+
+        await SendAsync(socket, "POST /webhooks/boooply HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+            $"X-Boooply-Signature: {BoooplyWebhookSigner.Sign(body, Payloads.BoooplySecret)}\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (var offset = 0; offset < body.Length; offset += 7001)
+        {
+            var chunk = body.Substring(offset, Math.Min(7001, body.Length - offset));
+            await SendAsync(socket, $"{chunk.Length:x}\r\n{chunk}\r\n");
+        }
+
+        await SendAsync(socket, "0\r\n\r\n");
+        var response = await ReadResponseHeadAsync(socket);
+
+        response.Should().StartWith("HTTP/1.1 200");
+        ((BoooplyWebhookEvent)host.Recorder().Deliveries.Single().Event).MeetingCode.Should().Be("Boooply-chunked");
+    }
+
+    [Fact]
     public async Task Post_ContentLengthOverLimit_Answered413BeforeTheBodyIsSent()
     {
         await using var host = await Hosts.BoooplyAsync(options => options.MaxRequestBodySize = 1024 * 1024, kestrel: true);

@@ -108,6 +108,7 @@ public sealed class BoooplyWebhookServiceCollectionExtensionsTests
     [InlineData("MaxRequestBodySize", "-5")]
     [InlineData("HandlerTimeout", "00:00:00")]
     [InlineData("HandlerTimeout", "-00:00:01")]
+    [InlineData("HandlerTimeout", "30.00:00:00")]
     [InlineData("MaxEventAge", "00:00:00")]
     public void ValidateOnStart_NonPositiveLimit_FailsNamingTheKey(string option, string value)
     {

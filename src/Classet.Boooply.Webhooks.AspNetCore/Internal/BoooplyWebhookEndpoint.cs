@@ -43,7 +43,14 @@ internal sealed class BoooplyWebhookEndpoint : WebhookEndpoint<BoooplyWebhookEve
 
     protected override bool IsUnknown(BoooplyWebhookEvent webhookEvent) => webhookEvent is BoooplyUnknownEvent;
 
-    protected override string GetDeliveryKey(BoooplyWebhookEvent webhookEvent, ReadOnlySpan<byte> rawBody) => webhookEvent.IdempotencyKey;
+    /// <summary>
+    /// Boooply's idempotency key, unless the payload has no meeting code (a future event shape, say): then every such
+    /// delivery would share one key and deduplication would drop distinct events, so the body's hash stands in.
+    /// </summary>
+    protected override string GetDeliveryKey(BoooplyWebhookEvent webhookEvent, ReadOnlySpan<byte> rawBody) =>
+        string.IsNullOrEmpty(webhookEvent.MeetingCode)
+            ? string.Concat("sha256:", ClassetWebhookEndpoint.HashBody(rawBody))
+            : webhookEvent.IdempotencyKey;
 
     /// <summary>
     /// The replay window applies to the signed <c>data.timestamp</c>, in both directions (a far-future timestamp is as

@@ -30,9 +30,14 @@ internal sealed class ClassetWebhookEndpoint : WebhookEndpoint<ClassetWebhookEve
                 : "the x-classet-webhook-signature header is missing");
         }
 
-        if (!verifier.HasLegacyApiKeys || apiKey.Length == 0)
+        if (!verifier.HasLegacyApiKeys)
         {
-            return HeaderCheck.Reject("neither a signature nor an x-classet-key header was sent");
+            return HeaderCheck.Reject("the x-classet-webhook-signature header is missing");
+        }
+
+        if (apiKey.Length == 0)
+        {
+            return HeaderCheck.Reject("no x-classet-key header was sent, and only legacy API keys are configured (no signing secret to check a signature with)");
         }
 
         return verifier.VerifyApiKey(apiKey)

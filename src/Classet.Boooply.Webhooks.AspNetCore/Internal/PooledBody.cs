@@ -37,6 +37,12 @@ internal sealed class PooledBody : IDisposable
             while (true)
             {
                 var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (result.IsCanceled)
+                {
+                    // A cancelled read leaves the body incomplete: never verify or parse a truncated body.
+                    throw new OperationCanceledException("Reading the request body was cancelled.");
+                }
+
                 var sequence = result.Buffer;
                 if (written + sequence.Length > max)
                 {
@@ -54,7 +60,7 @@ internal sealed class PooledBody : IDisposable
                 sequence.CopyTo(buffer.AsSpan(written));
                 written += (int)sequence.Length;
                 reader.AdvanceTo(sequence.End);
-                if (result.IsCompleted || result.IsCanceled)
+                if (result.IsCompleted)
                 {
                     break;
                 }

@@ -67,7 +67,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         {
             // Outside the handlers (a deduplication store that is down, say): still an answer the vendor retries on.
             WebhookEndpointLog.DeliveryFailed(_logger, Vendor, exception);
-            outcome = new(StatusCodes.Status500InternalServerError, WebhookOutcome.HandlerFailed, null);
+            outcome = new(StatusCodes.Status500InternalServerError, WebhookOutcome.Error, null);
         }
 
         _metrics.RecordDelivery(Vendor, outcome.EventType, outcome.Name);
@@ -238,7 +238,6 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
 
         var handlers = _registry.GetHandlers(webhookEvent);
         var unknown = IsUnknown(webhookEvent);
-        var succeeded = WebhookOutcome.Handled;
         var run = RunResult.Succeeded;
         if (handlers.Length > 0)
         {
@@ -284,7 +283,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                 WebhookEndpointLog.DeliveryHandled(_logger, Vendor, eventType, handlers.Length, elapsed.TotalMilliseconds);
             }
 
-            return new(StatusCodes.Status200OK, succeeded, eventType);
+            return new(StatusCodes.Status200OK, WebhookOutcome.Handled, eventType);
         }
 
         if (claimKey is not null)

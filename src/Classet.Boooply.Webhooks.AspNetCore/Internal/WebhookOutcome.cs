@@ -16,4 +16,5 @@ internal static class WebhookOutcome
     public const string Aborted = "aborted";
     public const string BadRequest = "bad_request";
     public const string ConfigurationError = "configuration_error";
+    public const string Error = "error";
 }

@@ -5,6 +5,8 @@ namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 /// <summary>Checks shared by both vendors' validators. Messages name configuration keys and never quote a value.</summary>
 internal static class WebhookOptionsValidation
 {
+    public static readonly TimeSpan MaxHandlerTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     public static void ValidateLimits(WebhookOptions options, string path, List<string> failures)
     {
         if (options.MaxRequestBodySize <= 0)
@@ -15,6 +17,11 @@ internal static class WebhookOptionsValidation
         if (options.HandlerTimeout is { } timeout && timeout <= TimeSpan.Zero)
         {
             failures.Add($"{path}:{nameof(WebhookOptions.HandlerTimeout)} must be positive when set (omit it for no timeout).");
+        }
+        else if (options.HandlerTimeout > MaxHandlerTimeout)
+        {
+            // Timers cannot be armed beyond this; failing here beats failing every delivery with a 500.
+            failures.Add($"{path}:{nameof(WebhookOptions.HandlerTimeout)} must not exceed {MaxHandlerTimeout} (omit it for no timeout).");
         }
     }
 
