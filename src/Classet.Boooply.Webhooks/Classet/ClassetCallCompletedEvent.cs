@@ -81,6 +81,7 @@ public sealed record ClassetCallCompletedEvent : ClassetWebhookEvent
     public string? RecordingUrl { get; init; }
 
     /// <summary>Gets the top-level properties that this version of the SDK does not know, kept so nothing is lost.</summary>
+    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -42,6 +42,7 @@ public sealed record ClassetCallDetails
     public string? OrgPhoneNumber { get; init; }
 
     /// <summary>Gets the properties of <c>call_details</c> that this version of the SDK does not know, kept so nothing is lost.</summary>
+    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 

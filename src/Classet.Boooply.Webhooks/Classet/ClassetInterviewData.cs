@@ -48,6 +48,7 @@ public sealed record ClassetInterviewData
     public JsonElement? InterviewCustomData { get; init; }
 
     /// <summary>Gets the properties of <c>data</c> that this version of the SDK does not know, kept so nothing is lost.</summary>
+    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
@@ -136,7 +137,7 @@ public sealed record ClassetInterviewData
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public bool TryGetCustomDouble(string name, out double value)
     {
-        if (TryGetCustomElement(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value))
+        if (TryGetCustomElement(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value) && double.IsFinite(value))
         {
             return true;
         }

@@ -22,6 +22,7 @@ public sealed record ClassetTranscriptEntry
     public string? Content { get; init; }
 
     /// <summary>Gets the properties of this entry that this version of the SDK does not know, kept so nothing is lost.</summary>
+    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

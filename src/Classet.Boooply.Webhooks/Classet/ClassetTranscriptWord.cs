@@ -23,6 +23,7 @@ public sealed record ClassetTranscriptWord
     public string? Word { get; init; }
 
     /// <summary>Gets the properties of this word that this version of the SDK does not know, kept so nothing is lost.</summary>
+    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 

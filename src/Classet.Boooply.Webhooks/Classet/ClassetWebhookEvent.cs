@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>
-/// A Classet webhook delivery. Match on the concrete type: <c>ClassetInterviewUpdatedEvent</c>,
+/// A Classet webhook delivery. Match on the concrete type: <see cref="ClassetInterviewUpdatedEvent"/>,
 /// <c>ClassetCallCompletedEvent</c> (deprecated by Classet), or <see cref="ClassetUnknownEvent"/> for anything
 /// this version does not know yet.
 /// </summary>

@@ -67,11 +67,9 @@ public static class ClassetWebhookSerializer
                 ClassetPayloadValidator.Validate(call, utf8Json);
                 return call;
             default:
+                // JsonElement.ParseValue copies into an unpooled document, so the event's Clone() costs nothing more.
                 var reader = new Utf8JsonReader(utf8Json, WebhookJson.ReaderOptions);
-                using (var document = JsonDocument.ParseValue(ref reader))
-                {
-                    return new ClassetUnknownEvent(shape.UnknownEventType ?? string.Empty, document.RootElement);
-                }
+                return new ClassetUnknownEvent(shape.UnknownEventType ?? string.Empty, JsonElement.ParseValue(ref reader));
         }
     }
 

@@ -282,6 +282,19 @@ public sealed class ClassetWebhookSerializerTests
     }
 
     [Fact]
+    public void Deserialize_RepeatedPropertiesAtEveryLevel_LastOneWinsAsInJsonParse()
+    {
+        const string json = """{"event":"candidate.interview.updated","changes":{"interview_outcome":{"from":null,"to":"qualified"},"interview_outcome":{"from":"qualified","to":"unqualified"}},"data":{"candidate_id":"a","candidate_id":"b","extra":1,"extra":2},"data2":1,"data2":2}""";
+
+        var webhookEvent = (ClassetInterviewUpdatedEvent)ClassetWebhookSerializer.Deserialize(json);
+
+        webhookEvent.GetOutcomeChange()!.Value.To.Should().Be(ClassetInterviewOutcome.Unqualified);
+        webhookEvent.Data.CandidateId.Should().Be("b");
+        webhookEvent.Data.ExtensionData!["extra"].GetInt32().Should().Be(2);
+        webhookEvent.ExtensionData!["data2"].GetInt32().Should().Be(2);
+    }
+
+    [Fact]
     public void Deserialize_ByteOrderMark_IsIgnored()
     {
         var bytes = "\uFEFF"u8.ToArray().Concat(ClassetFixtures.Bytes(ClassetFixtures.InterviewUpdated)).ToArray();
