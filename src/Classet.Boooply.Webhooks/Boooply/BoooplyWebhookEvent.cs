@@ -2,8 +2,9 @@ namespace Classet.Boooply.Webhooks.Boooply;
 
 /// <summary>
 /// A Boooply webhook delivery (<c>{"event": "...", "data": {...}}</c>). Match on the concrete type:
-/// <c>BoooplyTranscriptEvent</c>, <c>BoooplyEvaluationEvent</c>, <c>BoooplyScoresEvent</c>,
-/// <c>BoooplyRecordingEvent</c>, or <see cref="BoooplyUnknownEvent"/> for anything this version does not know yet.
+/// <see cref="BoooplyTranscriptEvent"/>, <see cref="BoooplyEvaluationEvent"/>, <see cref="BoooplyScoresEvent"/>,
+/// <see cref="BoooplyRecordingEvent"/>, or <see cref="BoooplyUnknownEvent"/> for anything this version does not know yet.
+/// Each typed event exposes every documented field on its <c>Data</c> record; the members here read from it.
 /// </summary>
 public abstract record BoooplyWebhookEvent
 {
@@ -14,7 +15,10 @@ public abstract record BoooplyWebhookEvent
     /// <summary>Gets the event type from the body's <c>event</c> property, such as <c>interview.evaluation</c>.</summary>
     public abstract string EventType { get; }
 
-    /// <summary>Gets <c>data.meetingCode</c>, the interview this event is about (empty when the body has none).</summary>
+    /// <summary>
+    /// Gets <c>data.meetingCode</c>, the interview this event is about. Always present on a typed event (the serializer
+    /// rejects a documented event without it); empty on a <see cref="BoooplyUnknownEvent"/> whose body has none.
+    /// </summary>
     public abstract string MeetingCode { get; }
 
     /// <summary>Gets <c>data.source</c>: the ATS organization name that created the interview through the platform API; null for dashboard interviews.</summary>

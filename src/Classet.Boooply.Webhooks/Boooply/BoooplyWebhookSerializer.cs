@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Classet.Boooply.Webhooks.Internal;
 
 namespace Classet.Boooply.Webhooks.Boooply;
@@ -25,6 +26,10 @@ namespace Classet.Boooply.Webhooks.Boooply;
 /// enum values are kept. Nesting deeper than 64 levels, invalid UTF-8, wrong value types and numbers out of range
 /// (such as <c>1e400</c>) are rejected with a <see cref="WebhookPayloadException"/> that gives the JSON path and position.
 /// </para>
+/// <para>
+/// A lone UTF-16 surrogate escape such as <c>\ud83d</c>, which <c>JSON.stringify</c> writes for a JavaScript string
+/// cut in the middle of an emoji, is read as U+FFFD (the replacement character) instead of costing the delivery.
+/// </para>
 /// </remarks>
 public static class BoooplyWebhookSerializer
 {
@@ -34,6 +39,43 @@ public static class BoooplyWebhookSerializer
     /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
     public static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json)
     {
+        if (BoooplyLoneSurrogates.Contains(utf8Json))
+        {
+            var repaired = BoooplyLoneSurrogates.Replace(utf8Json);
+            try
+            {
+                return DeserializeCore(repaired.AsSpan(0, utf8Json.Length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(repaired);
+            }
+        }
+
+        return DeserializeCore(utf8Json);
+    }
+
+    private static BoooplyWebhookEvent DeserializeCore(ReadOnlySpan<byte> utf8Json)
+    {
+        // Fast path for what Boooply sends: a known "event" as the first property. One binding pass, no pre-walk;
+        // the whole-body UTF-8 check keeps strings that land in JsonElement values as safe as bound ones.
+        var leading = PeekLeadingEvent(utf8Json);
+        if (leading != EventKind.None && Utf8.IsValid(utf8Json))
+        {
+            try
+            {
+                return ReadKnown(utf8Json, leading);
+            }
+            catch (WebhookPayloadException)
+            {
+                // Rare: re-read with the full walker so the error names the real problem (missing meetingCode,
+                // data not an object...) instead of whatever the binder tripped over first.
+                var diagnosis = BoooplyEnvelopeReader.Read(utf8Json);
+                EnsureKnownShape(diagnosis);
+                throw;
+            }
+        }
+
         var info = BoooplyEnvelopeReader.Read(utf8Json);
         if (info.EventType is not { } eventType)
         {
@@ -42,37 +84,14 @@ public static class BoooplyWebhookSerializer
                 : new WebhookPayloadException("Invalid webhook payload: 'event' must be a string.", "$.event", null, null);
         }
 
-        var context = BoooplyJsonContext.Wire;
-        BoooplyWebhookEvent result;
-        switch (eventType)
+        var kind = KindOf(eventType);
+        if (kind == EventKind.None)
         {
-            case BoooplyEventTypes.Transcript:
-                var transcript = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyTranscriptData);
-                result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
-                break;
-            case BoooplyEventTypes.Evaluation:
-                var evaluation = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyEvaluationData);
-                result = new BoooplyEvaluationEvent { Data = evaluation.Data!, ExtensionData = evaluation.ExtensionData };
-                break;
-            case BoooplyEventTypes.Scores:
-                var scores = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyScoresData);
-                result = new BoooplyScoresEvent { Data = scores.Data!, ExtensionData = scores.ExtensionData };
-                break;
-            case BoooplyEventTypes.Recording:
-                var recording = ReadEnvelope(utf8Json, info, context.BoooplyEnvelopeBoooplyRecordingData);
-                result = new BoooplyRecordingEvent { Data = recording.Data!, ExtensionData = recording.ExtensionData };
-                break;
-            default:
-                return ReadUnknown(utf8Json, eventType);
+            return ReadUnknown(utf8Json, eventType);
         }
 
-        // A duplicate "data" or "meetingCode" key can slip a null past the first-occurrence checks of the peek.
-        if (result.MeetingCode is null)
-        {
-            throw MissingMeetingCode();
-        }
-
-        return result;
+        EnsureKnownShape(info);
+        return ReadKnown(utf8Json, kind);
     }
 
     /// <summary>Parses a Boooply webhook body held in a possibly multi-segment sequence (for example from a <c>PipeReader</c>).</summary>
@@ -249,9 +268,42 @@ public static class BoooplyWebhookSerializer
         where TData : class =>
         new() { Event = webhookEvent.EventType, Data = data, ExtensionData = extensionData };
 
-    private static BoooplyEnvelope<TData> ReadEnvelope<TData>(
-        ReadOnlySpan<byte> utf8Json, in BoooplyEnvelopeInfo info, JsonTypeInfo<BoooplyEnvelope<TData>> typeInfo)
+    private static BoooplyWebhookEvent ReadKnown(ReadOnlySpan<byte> utf8Json, EventKind kind)
+    {
+        var context = BoooplyJsonContext.Wire;
+        BoooplyWebhookEvent result;
+        switch (kind)
+        {
+            case EventKind.Transcript:
+                var transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
+                result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
+                break;
+            case EventKind.Evaluation:
+                var evaluation = Bind(utf8Json, context.BoooplyEnvelopeBoooplyEvaluationData);
+                result = new BoooplyEvaluationEvent { Data = evaluation.Data!, ExtensionData = evaluation.ExtensionData };
+                break;
+            case EventKind.Scores:
+                var scores = Bind(utf8Json, context.BoooplyEnvelopeBoooplyScoresData);
+                result = new BoooplyScoresEvent { Data = scores.Data!, ExtensionData = scores.ExtensionData };
+                break;
+            default:
+                var recording = Bind(utf8Json, context.BoooplyEnvelopeBoooplyRecordingData);
+                result = new BoooplyRecordingEvent { Data = recording.Data!, ExtensionData = recording.ExtensionData };
+                break;
+        }
+
+        // The peeks look at first occurrences only; a duplicate "data" or "meetingCode" key can still bind a null.
+        return result.MeetingCode is null ? throw MissingMeetingCode() : result;
+    }
+
+    private static BoooplyEnvelope<TData> Bind<TData>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<BoooplyEnvelope<TData>> typeInfo)
         where TData : class
+    {
+        var envelope = WebhookJson.Deserialize(utf8Json, typeInfo);
+        return envelope.Data is null ? throw DataNotObject() : envelope;
+    }
+
+    private static void EnsureKnownShape(in BoooplyEnvelopeInfo info)
     {
         if (info.DataToken == JsonTokenType.None)
         {
@@ -260,7 +312,7 @@ public static class BoooplyWebhookSerializer
 
         if (info.DataToken != JsonTokenType.StartObject)
         {
-            throw new WebhookPayloadException("Invalid webhook payload: 'data' must be an object.", "$.data", null, null);
+            throw DataNotObject();
         }
 
         if (info.MeetingCodeToken == JsonTokenType.None)
@@ -272,12 +324,44 @@ public static class BoooplyWebhookSerializer
         {
             throw new WebhookPayloadException("Invalid webhook payload: 'data.meetingCode' must be a string.", "$.data.meetingCode", null, null);
         }
-
-        var envelope = WebhookJson.Deserialize(utf8Json, typeInfo);
-        return envelope.Data is null
-            ? throw new WebhookPayloadException("Invalid webhook payload: 'data' must be an object.", "$.data", null, null)
-            : envelope;
     }
+
+    private static EventKind PeekLeadingEvent(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, WebhookJson.ReaderOptions);
+        try
+        {
+            // Escaped text goes the slow way: unescaping can throw on lone surrogates, and Boooply never escapes these.
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
+                || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped || !reader.ValueTextEquals("event"u8)
+                || !reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+            {
+                return EventKind.None;
+            }
+        }
+        catch (JsonException)
+        {
+            return EventKind.None;
+        }
+
+        return reader.ValueTextEquals("interview.transcript"u8) ? EventKind.Transcript
+            : reader.ValueTextEquals("interview.evaluation"u8) ? EventKind.Evaluation
+            : reader.ValueTextEquals("interview.scores"u8) ? EventKind.Scores
+            : reader.ValueTextEquals("interview.recording"u8) ? EventKind.Recording
+            : EventKind.None;
+    }
+
+    private static EventKind KindOf(string eventType) => eventType switch
+    {
+        BoooplyEventTypes.Transcript => EventKind.Transcript,
+        BoooplyEventTypes.Evaluation => EventKind.Evaluation,
+        BoooplyEventTypes.Scores => EventKind.Scores,
+        BoooplyEventTypes.Recording => EventKind.Recording,
+        _ => EventKind.None,
+    };
+
+    private static WebhookPayloadException DataNotObject() =>
+        new("Invalid webhook payload: 'data' must be an object.", "$.data", null, null);
 
     private static BoooplyUnknownEvent ReadUnknown(ReadOnlySpan<byte> utf8Json, string eventType)
     {
@@ -295,4 +379,13 @@ public static class BoooplyWebhookSerializer
 
     private static WebhookPayloadException MissingMeetingCode() =>
         new("Invalid webhook payload: the required string property 'data.meetingCode' is missing.", "$.data.meetingCode", null, null);
+
+    private enum EventKind
+    {
+        None,
+        Transcript,
+        Evaluation,
+        Scores,
+        Recording,
+    }
 }

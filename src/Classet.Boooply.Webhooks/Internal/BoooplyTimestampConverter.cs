@@ -12,15 +12,25 @@ internal sealed class BoooplyTimestampConverter : JsonConverter<DateTimeOffset?>
 {
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            throw new JsonException("Expected an ISO 8601 timestamp string.");
+            // STJ's allocation-free ISO 8601 parser is exact when the text carries its offset (Boooply's
+            // toISOString always ends in Z). Without one it would assume the server's local time, so that case, and
+            // anything looser, goes through a parse that assumes UTC on every machine.
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && HasExplicitOffset(reader.ValueSpan)
+                && reader.TryGetDateTimeOffset(out var fast))
+            {
+                return fast;
+            }
+
+            if (BoooplyTime.TryParseInstant(reader.GetString(), out var value))
+            {
+                return value;
+            }
         }
 
-        // STJ's own parser reads an offset-less timestamp as local time; this reads it as UTC on every machine.
-        return BoooplyTime.TryParseInstant(reader.GetString(), out var value)
-            ? value
-            : throw new JsonException("Expected an ISO 8601 timestamp string.");
+        // The inner FormatException makes the payload error say "wrong type or out of range", with the path.
+        throw new JsonException("Expected an ISO 8601 timestamp string.", new FormatException("Expected an ISO 8601 timestamp string."));
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
@@ -40,4 +50,8 @@ internal sealed class BoooplyTimestampConverter : JsonConverter<DateTimeOffset?>
             writer.WriteStringValue(instant.ToString("O", CultureInfo.InvariantCulture));
         }
     }
+
+    private static bool HasExplicitOffset(ReadOnlySpan<byte> text) =>
+        text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z'
+            || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
 }
