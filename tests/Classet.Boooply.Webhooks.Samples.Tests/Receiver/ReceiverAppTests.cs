@@ -1,4 +1,5 @@
 using System.Text;
+using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Samples.Receiver;
 using Classet.Boooply.Webhooks.Samples.Simulator;
 using Microsoft.AspNetCore.Builder;
@@ -94,6 +95,17 @@ public sealed class ReceiverAppTests
     }
 
     [Fact]
+    public async Task Build_HandlerThrows_IsAnswered500SoTheVendorRetries()
+    {
+        await using var receiver = await StartAsync(configureServices: services => services.AddBoooplyWebhooks()
+            .AddHandler<BoooplyScoresEvent>((_, _, _) => throw new InvalidOperationException("the ATS is down")));
+
+        var result = await receiver.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyScores, receiver.UrlFor(WebhookVendor.Boooply), BoooplySecret));
+
+        result.LastStatusCode.Should().Be(500);
+    }
+
+    [Fact]
     public async Task Build_DevelopmentEnvironment_UsesTheFakeSecretsOfAppSettingsDevelopment()
     {
         await using var receiver = await StartAsync(secrets: null, environment: "Development");
@@ -118,7 +130,11 @@ public sealed class ReceiverAppTests
 
     private static string SecretFor(WebhookVendor vendor) => vendor == WebhookVendor.Classet ? ClassetSecret : BoooplySecret;
 
-    private static async Task<RunningReceiver> StartAsync(Dictionary<string, string?>? settings = null, Dictionary<string, string?>? secrets = null, string environment = "Production")
+    private static async Task<RunningReceiver> StartAsync(
+        Dictionary<string, string?>? settings = null,
+        Dictionary<string, string?>? secrets = null,
+        string environment = "Production",
+        Action<IServiceCollection>? configureServices = null)
     {
         secrets ??= environment == "Production"
             ? new() { ["Webhooks:Classet:SigningSecrets:0"] = ClassetSecret, ["Webhooks:Boooply:SigningSecrets:0"] = BoooplySecret }
@@ -128,6 +144,7 @@ public sealed class ReceiverAppTests
             builder.Configuration.AddInMemoryCollection(secrets);
             builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Logging.ClearProviders();
+            configureServices?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
