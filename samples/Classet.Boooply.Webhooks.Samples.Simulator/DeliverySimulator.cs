@@ -10,7 +10,6 @@ namespace Classet.Boooply.Webhooks.Samples.Simulator;
 public sealed class DeliverySimulator
 {
     private const int ResponseExcerptLength = 200;
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _httpClient;
     private readonly DeliverySimulatorOptions _options;
@@ -86,8 +85,8 @@ public sealed class DeliverySimulator
     {
         var clock = _options.TimeProvider;
         var attemptStarted = clock.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.AttemptTimeout);
+        using var deadline = new CancellationTokenSource(_options.AttemptTimeout, clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         // A fresh request per attempt (a request message cannot be sent twice), with the same bytes each time, as the
         // vendors resend exactly what they signed.
@@ -95,7 +94,7 @@ public sealed class DeliverySimulator
         {
             Content = new ReadOnlyMemoryContent(delivery.Body),
         };
-        request.Content.Headers.ContentType = JsonContentType;
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         foreach (var header in delivery.Headers)
         {
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);
