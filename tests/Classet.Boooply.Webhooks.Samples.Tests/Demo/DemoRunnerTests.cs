@@ -1,0 +1,38 @@
+using Classet.Boooply.Webhooks.Demo;
+using Classet.Boooply.Webhooks.Samples.Simulator;
+
+namespace Classet.Boooply.Webhooks.Samples.Tests.Demo;
+
+public sealed class DemoRunnerTests
+{
+    [Fact]
+    public async Task RunAsync_FullDemo_EveryOutcomeAsExpectedAndExitsZero()
+    {
+        var output = new StringWriter();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var exit = await DemoRunner.RunAsync([], output, timeout.Token);
+
+        var text = output.ToString();
+        exit.Should().Be(0, text);
+        text.Should().Contain("All 11 outcomes were the expected ones").And.NotContain("FAIL");
+        foreach (var simulated in SimulatedEvents.All)
+        {
+            text.Should().Contain(simulated.EventType);
+        }
+
+        // What the handlers saw: the candidate, the outcome, the recommendation and the scores.
+        text.Should().Contain("cand_12345678").And.Contain("completed").And.Contain("PASS").And.Contain("overall 72");
+    }
+
+    [Fact]
+    public async Task RunAsync_FullDemo_NeverPrintsASecret()
+    {
+        var output = new StringWriter();
+
+        await DemoRunner.RunAsync([], output);
+
+        // The per-run secrets are random; a Boooply secret would show its prefix, a Classet one its 48 hex digits.
+        output.ToString().Should().NotContain("whsec_").And.NotMatchRegex("[0-9a-f]{48}");
+    }
+}

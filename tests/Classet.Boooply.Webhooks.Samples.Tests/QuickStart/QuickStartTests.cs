@@ -1,0 +1,69 @@
+using Classet.Boooply.Webhooks.Boooply;
+using Classet.Boooply.Webhooks.Samples.QuickStart;
+using Classet.Boooply.Webhooks.Samples.Simulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Classet.Boooply.Webhooks.Samples.Tests.QuickStart;
+
+/// <summary>The README's quick starts do what the README says.</summary>
+public sealed class QuickStartTests
+{
+    private const string Secret = "whsec_quick-start-test";
+
+    [Fact]
+    public void Handle_DirectQuickStartWithTheRightSignature_Answers200()
+    {
+        var body = SimulatedEvents.BoooplyEvaluation.GetBody();
+
+        DirectQuickStart.Handle(body, BoooplyWebhookSigner.Sign(body, Secret), Secret).Should().Be(200);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    public void Handle_DirectQuickStartWithoutTheRightSignature_Answers401(string? signature)
+    {
+        DirectQuickStart.Handle(SimulatedEvents.BoooplyEvaluation.GetBody(), signature, Secret).Should().Be(401);
+    }
+
+    [Fact]
+    public async Task Build_AspNetCoreQuickStart_ReceivesAnEvaluationAndRunsTheTypedHandler()
+    {
+        var app = AspNetCoreQuickStart.Build([
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--Logging:LogLevel:Default", "Warning",
+            "--Webhooks:Classet:SigningSecrets:0", "quick-start-classet",
+            "--Webhooks:Boooply:SigningSecrets:0", Secret,
+        ]);
+        await using (app)
+        {
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var client = new HttpClient();
+
+            var result = await new DeliverySimulator(client).SendAsync(
+                WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, new Uri(new Uri(address), "/webhooks/boooply"), Secret),
+                DeliveryRetryPolicy.None);
+
+            result.LastStatusCode.Should().Be(200);
+            app.Services.GetRequiredService<AtsClient>().Recommendations.Should()
+                .ContainKey("Boooply-AI-1234567890:interview.evaluation").WhoseValue.Should().Be("org_7234567890/Jane Doe: PASS");
+            await app.StopAsync();
+        }
+    }
+
+    [Fact]
+    public void AddWebhooks_DependencyInjectionQuickStart_ResolvesTheHandler()
+    {
+        var services = new ServiceCollection().AddWebhooks();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        scope.ServiceProvider.GetService<EvaluationHandler>().Should().NotBeNull();
+    }
+}
