@@ -16,15 +16,24 @@ internal sealed class HmacSignatureVerifier
     // before we look at it, which bounds the work a hostile header can cause.
     private const int MaxSignatureLength = 128;
 
+    // Each key gets a few reusable HMAC contexts. A reset context keeps the key's inner and outer pad states, so
+    // reusing one skips the per-call key setup (two compressions plus creating a native context) that the one-shot
+    // HMACSHA256.HashData pays every time; that saving is what pays for the string path's UTF-8 encoding.
+    private const int MaxContextsPerKey = 16;
+
     private readonly byte[][] _keys;
-    private readonly IncrementalHash?[] _hashCache;
+    private readonly IncrementalHash?[] _contexts;
+    private readonly bool[] _contextCreated;
+    private readonly int _contextsPerKey;
     private readonly SignatureEncoding _encoding;
     private readonly WebhookCanonicalForms _canonicalForms;
 
     public HmacSignatureVerifier(IReadOnlyList<byte[]> keys, SignatureEncoding encoding, WebhookCanonicalForms canonicalForms)
     {
         _keys = [.. keys];
-        _hashCache = new IncrementalHash?[_keys.Length];
+        _contextsPerKey = Math.Clamp(Environment.ProcessorCount, 1, MaxContextsPerKey);
+        _contexts = new IncrementalHash?[_keys.Length * _contextsPerKey];
+        _contextCreated = new bool[_contexts.Length];
         _encoding = encoding;
         _canonicalForms = canonicalForms;
     }
@@ -107,7 +116,7 @@ internal sealed class HmacSignatureVerifier
         Span<byte> actual = stackalloc byte[HashSize];
         for (var i = 0; i < _keys.Length; i++)
         {
-            HMACSHA256.HashData(_keys[i], body, actual);
+            ComputeHash(i, body, actual);
             if (CryptographicOperations.FixedTimeEquals(actual, expected))
             {
                 return i;
@@ -128,26 +137,7 @@ internal sealed class HmacSignatureVerifier
         Span<byte> actual = stackalloc byte[HashSize];
         for (var i = 0; i < _keys.Length; i++)
         {
-            // One IncrementalHash per key is cached and reused, so the steady state allocates nothing.
-            // Under contention a caller builds its own and drops it, which is correct, only slower.
-            var hash = Interlocked.Exchange(ref _hashCache[i], null) ?? IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[i]);
-            try
-            {
-                foreach (var segment in body)
-                {
-                    hash.AppendData(segment.Span);
-                }
-
-                hash.GetHashAndReset(actual);
-            }
-            finally
-            {
-                if (Interlocked.CompareExchange(ref _hashCache[i], hash, null) is not null)
-                {
-                    hash.Dispose();
-                }
-            }
-
+            ComputeHash(i, body, actual);
             if (CryptographicOperations.FixedTimeEquals(actual, expected))
             {
                 return i;
@@ -158,8 +148,94 @@ internal sealed class HmacSignatureVerifier
     }
 
     /// <summary>Computes the HMAC of <paramref name="body"/> with the key at <paramref name="keyIndex"/>.</summary>
-    public void ComputeHash(int keyIndex, ReadOnlySpan<byte> body, Span<byte> destination) =>
-        HMACSHA256.HashData(_keys[keyIndex], body, destination);
+    public void ComputeHash(int keyIndex, ReadOnlySpan<byte> body, Span<byte> destination)
+    {
+        var slot = RentContext(keyIndex, out var context);
+        if (context is null)
+        {
+            // Every context this thread may use is busy: the one-shot is a little slower and allocates nothing.
+            HMACSHA256.HashData(_keys[keyIndex], body, destination);
+            return;
+        }
+
+        try
+        {
+            context.AppendData(body);
+            context.GetHashAndReset(destination);
+        }
+        finally
+        {
+            ReturnContext(slot, context);
+        }
+    }
+
+    /// <summary>Computes the HMAC of a body in several segments with the key at <paramref name="keyIndex"/>.</summary>
+    public void ComputeHash(int keyIndex, in ReadOnlySequence<byte> body, Span<byte> destination)
+    {
+        var slot = RentContext(keyIndex, out var context);
+
+        // Segments need an incremental context; when the pool is busy a private one is the only correct choice.
+        // It allocates, but only when more threads hash with one key at once than there are contexts for it.
+        var owned = context is null;
+        context ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[keyIndex]);
+        try
+        {
+            foreach (var segment in body)
+            {
+                context.AppendData(segment.Span);
+            }
+
+            context.GetHashAndReset(destination);
+        }
+        finally
+        {
+            if (owned)
+            {
+                context.Dispose();
+            }
+            else
+            {
+                ReturnContext(slot, context);
+            }
+        }
+    }
+
+    private int RentContext(int keyIndex, out IncrementalHash? context)
+    {
+        // Threads start at different slots, so concurrent deliveries rarely meet; a thread that finds its slot busy
+        // tries the next one before giving up.
+        var first = keyIndex * _contextsPerKey;
+        var offset = (int)((uint)Environment.CurrentManagedThreadId % (uint)_contextsPerKey);
+        for (var probe = 0; probe < 2; probe++)
+        {
+            var slot = first + ((offset + probe) % _contextsPerKey);
+            context = Interlocked.Exchange(ref _contexts[slot], null);
+            if (context is not null)
+            {
+                return slot;
+            }
+
+            if (!Volatile.Read(ref _contextCreated[slot]))
+            {
+                // First use of this slot. Two threads racing here both create a context, and the one returned
+                // second is disposed, so a slot never holds more than one.
+                Volatile.Write(ref _contextCreated[slot], true);
+                context = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[keyIndex]);
+                return slot;
+            }
+        }
+
+        context = null;
+        return -1;
+    }
+
+    private void ReturnContext(int slot, IncrementalHash context)
+    {
+        if (Interlocked.CompareExchange(ref _contexts[slot], context, null) is not null)
+        {
+            context.Dispose();
+        }
+    }
 
     /// <summary>Prepares the key bytes for a list of secrets: the UTF-8 bytes of each whole string, nothing stripped.</summary>
     public static byte[][] PrepareKeys(IEnumerable<string>? secrets, string optionName)
