@@ -59,7 +59,7 @@ public sealed class BoooplyWebhookVerifier
     public WebhookVerificationResult Verify(in ReadOnlySequence<byte> body, ReadOnlySpan<char> signature) => _signatures.Verify(body, signature);
 
     /// <summary>
-    /// Verifies the signature of a body given as a string. It is encoded as UTF-8 into a pooled buffer; prefer the
+    /// Verifies the signature of a body given as a string. It is hashed as UTF-8, encoded in small chunks; prefer the
     /// byte overloads, because a body decoded to a string and re-encoded only verifies if it was valid UTF-8.
     /// </summary>
     /// <param name="body">The body text.</param>
@@ -69,8 +69,7 @@ public sealed class BoooplyWebhookVerifier
     public WebhookVerificationResult Verify(string body, string? signature)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var utf8 = PooledUtf8.Create(body);
-        return _signatures.Verify(utf8.Span, signature.AsSpan());
+        return _signatures.Verify(body, signature.AsSpan());
     }
 
     /// <summary>

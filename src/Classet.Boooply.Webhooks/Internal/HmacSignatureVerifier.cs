@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
@@ -20,6 +21,8 @@ internal sealed class HmacSignatureVerifier
     // reusing one skips the per-call key setup (two compressions plus creating a native context) that the one-shot
     // HMACSHA256.HashData pays every time; that saving is what pays for the string path's UTF-8 encoding.
     private const int MaxContextsPerKey = 16;
+
+    private const int Utf8ChunkSize = 4096;
 
     private readonly byte[][] _keys;
     private readonly IncrementalHash?[] _contexts;
@@ -88,6 +91,38 @@ internal sealed class HmacSignatureVerifier
         return _canonicalForms == WebhookCanonicalForms.None
             ? WebhookVerificationResult.Mismatch
             : CanonicalSignatureVerifier.Verify(this, body.ToArray(), expected, _canonicalForms);
+    }
+
+    /// <summary>
+    /// Verifies a body given as text, hashing its UTF-8 encoding chunk by chunk so the encoded body is never held whole.
+    /// Allocates nothing once warm, unless the canonical fallback runs.
+    /// </summary>
+    public WebhookVerificationResult Verify(string body, ReadOnlySpan<char> signature)
+    {
+        Span<byte> expected = stackalloc byte[HashSize];
+        var status = DecodeSignature(signature, expected);
+        if (status != WebhookVerificationStatus.Verified)
+        {
+            return status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
+        }
+
+        Span<byte> actual = stackalloc byte[HashSize];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            ComputeHash(i, body, actual);
+            if (CryptographicOperations.FixedTimeEquals(actual, expected))
+            {
+                return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, i);
+            }
+        }
+
+        if (_canonicalForms == WebhookCanonicalForms.None)
+        {
+            return WebhookVerificationResult.Mismatch;
+        }
+
+        using var utf8 = PooledUtf8.Create(body);
+        return CanonicalSignatureVerifier.Verify(this, utf8.Span, expected, _canonicalForms);
     }
 
     /// <summary>Decodes the header into <paramref name="expected"/> or says why it cannot.</summary>
@@ -197,6 +232,39 @@ internal sealed class HmacSignatureVerifier
             {
                 ReturnContext(slot, context);
             }
+        }
+    }
+
+    /// <summary>Computes the HMAC of the UTF-8 encoding of <paramref name="text"/> with the key at <paramref name="keyIndex"/>.</summary>
+    public void ComputeHash(int keyIndex, string text, Span<byte> destination)
+    {
+        var slot = RentContext(keyIndex, out var context);
+        if (context is null)
+        {
+            using var utf8 = PooledUtf8.Create(text);
+            HMACSHA256.HashData(_keys[keyIndex], utf8.Span, destination);
+            return;
+        }
+
+        try
+        {
+            // Encoding into a small stack chunk and hashing it while it is still in L1 is cheaper than encoding the
+            // whole body into a buffer and reading it back, and it needs no buffer the size of the body. Invalid
+            // UTF-16 becomes U+FFFD, exactly as Encoding.UTF8.GetBytes (and so the signer) encodes it.
+            Span<byte> chunk = stackalloc byte[Utf8ChunkSize];
+            ReadOnlySpan<char> remaining = text;
+            while (!remaining.IsEmpty)
+            {
+                Utf8.FromUtf16(remaining, chunk, out var read, out var written, replaceInvalidSequences: true, isFinalBlock: true);
+                context.AppendData(chunk[..written]);
+                remaining = remaining[read..];
+            }
+
+            context.GetHashAndReset(destination);
+        }
+        finally
+        {
+            ReturnContext(slot, context);
         }
     }
 
