@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Classet.Boooply.Webhooks.AspNetCore.Tests.Infrastructure;
 using Classet.Boooply.Webhooks.Boooply;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Classet.Boooply.Webhooks.AspNetCore.Tests;
 
@@ -72,6 +73,72 @@ public sealed class WebhookEndpointTelemetryTests
         activity.Status.Should().Be(ActivityStatusCode.Error);
     }
 
+    [Fact]
+    public async Task Post_HandlerDurationListened_MeasuresTheHandlersWithTheHostClock()
+    {
+        var clock = new SteppingTimestampProvider();
+        var durations = new ConcurrentQueue<(double Seconds, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == WebhookEndpointTelemetry.Name && instrument.Name == WebhookEndpointTelemetry.HandlerDurationInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => durations.Enqueue((value, ToDictionary(tags))));
+        listener.Start();
+
+        await using var host = await Hosts.BoooplyAsync(
+            webhooks: b => b.AddHandler<BoooplyWebhookEvent>((_, _, _) =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(2.5));
+                return Task.CompletedTask;
+            }),
+            app: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        var eventType = "interview.duration-" + Guid.NewGuid().ToString("N")[..8];
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(Payloads.Boooply("M-" + Guid.NewGuid().ToString("N"), eventType)));
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var mine = durations.Should().ContainSingle(d => Equals(d.Tags.GetValueOrDefault(WebhookEndpointTelemetry.EventTag), eventType)).Subject;
+        mine.Seconds.Should().BeApproximately(2.5, 1e-9);
+        mine.Tags[WebhookEndpointTelemetry.OutcomeTag].Should().Be("unknown_event");
+        clock.TimestampReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Post_HandlerDurationNotListened_DoesNotReadTheClockButStillCountsTheDelivery()
+    {
+        var clock = new SteppingTimestampProvider();
+        var deliveries = new ConcurrentQueue<Dictionary<string, object?>>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == WebhookEndpointTelemetry.Name && instrument.Name == WebhookEndpointTelemetry.DeliveriesInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => deliveries.Enqueue(ToDictionary(tags)));
+        listener.Start();
+
+        var handled = 0;
+        await using var host = await Hosts.BoooplyAsync(
+            webhooks: b => b.AddHandler<BoooplyWebhookEvent>((_, _, _) =>
+            {
+                Interlocked.Increment(ref handled);
+                return Task.CompletedTask;
+            }),
+            app: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        var eventType = "interview.untimed-" + Guid.NewGuid().ToString("N")[..8];
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(Payloads.Boooply("M-" + Guid.NewGuid().ToString("N"), eventType)));
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        handled.Should().Be(1);
+        deliveries.Should().ContainSingle(d => Equals(d.GetValueOrDefault(WebhookEndpointTelemetry.EventTag), eventType));
+        clock.TimestampReads.Should().Be(0);
+    }
+
     private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var result = new Dictionary<string, object?>();
@@ -81,5 +148,24 @@ public sealed class WebhookEndpointTelemetryTests
         }
 
         return result;
+    }
+
+    /// <summary>A monotonic clock the test steps by hand, counting how often the endpoint reads it.</summary>
+    private sealed class SteppingTimestampProvider : TimeProvider
+    {
+        private long _timestamp = 1_000;
+        private int _reads;
+
+        public int TimestampReads => Volatile.Read(ref _reads);
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp()
+        {
+            Interlocked.Increment(ref _reads);
+            return Interlocked.Read(ref _timestamp);
+        }
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _timestamp, by.Ticks);
     }
 }

@@ -109,7 +109,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         return false;
     }
 
-    private async Task<Outcome> ProcessAsync(HttpContext httpContext, Activity? activity)
+    private async ValueTask<Outcome> ProcessAsync(HttpContext httpContext, Activity? activity)
     {
         var request = httpContext.Request;
         var aborted = httpContext.RequestAborted;
@@ -211,7 +211,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         }
     }
 
-    private async Task<Outcome> DispatchAsync(
+    private async ValueTask<Outcome> DispatchAsync(
         TBase webhookEvent,
         string eventType,
         string deliveryKey,
@@ -241,7 +241,9 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         var run = RunResult.Succeeded;
         if (handlers.Length > 0)
         {
-            var started = _time.GetTimestamp();
+            // Reading the clock twice per delivery is only worth it when someone listens to the histogram.
+            var timed = _metrics.HandlerDurationEnabled;
+            var started = timed ? _time.GetTimestamp() : 0L;
             run = await RunInScopeAsync(
                 (Endpoint: this, Handlers: handlers, Event: webhookEvent, EventType: eventType, Key: deliveryKey, Method: method, ReceivedAt: receivedAt),
                 static async (state, services, cancellationToken, waitForHandler) =>
@@ -254,14 +256,17 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                 },
                 options.HandlerTimeout,
                 aborted).ConfigureAwait(false);
-            var outcomeName = run.Kind switch
+            if (timed)
             {
-                RunKind.Succeeded => unknown ? WebhookOutcome.UnknownEvent : WebhookOutcome.Handled,
-                RunKind.TimedOut => WebhookOutcome.HandlerTimeout,
-                RunKind.Aborted => WebhookOutcome.Aborted,
-                _ => WebhookOutcome.HandlerFailed,
-            };
-            _metrics.RecordHandlerDuration(Vendor, eventType, outcomeName, _time.GetElapsedTime(started));
+                var outcomeName = run.Kind switch
+                {
+                    RunKind.Succeeded => unknown ? WebhookOutcome.UnknownEvent : WebhookOutcome.Handled,
+                    RunKind.TimedOut => WebhookOutcome.HandlerTimeout,
+                    RunKind.Aborted => WebhookOutcome.Aborted,
+                    _ => WebhookOutcome.HandlerFailed,
+                };
+                _metrics.RecordHandlerDuration(Vendor, eventType, outcomeName, _time.GetElapsedTime(started));
+            }
         }
 
         if (run.Kind == RunKind.Succeeded)
@@ -306,7 +311,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         }
     }
 
-    private async Task<Outcome> DeadLetterAsync(
+    private async ValueTask<Outcome> DeadLetterAsync(
         ReadOnlyMemory<byte> signedBody,
         WebhookPayloadException error,
         WebhookVerificationMethod method,
@@ -355,7 +360,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
     /// Runs <paramref name="body"/> in a new service scope, bounded by the request and by the optional timeout. A handler
     /// that ignores its token is abandoned when the timeout passes, so the vendor gets its answer in time.
     /// </summary>
-    private async Task<RunResult> RunInScopeAsync<TState>(
+    private async ValueTask<RunResult> RunInScopeAsync<TState>(
         TState state,
         Func<TState, IServiceProvider, CancellationToken, Func<Task, Task>, Task> body,
         TimeSpan? timeout,

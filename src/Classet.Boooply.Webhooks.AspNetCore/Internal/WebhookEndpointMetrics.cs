@@ -22,6 +22,9 @@ internal sealed class WebhookEndpointMetrics
 
     public static readonly ActivitySource ActivitySource = new(WebhookEndpointTelemetry.Name);
 
+    /// <summary>Whether a listener records the handler-duration histogram (it may start or stop at any time).</summary>
+    public bool HandlerDurationEnabled => _handlerDuration.Enabled;
+
     public void RecordDelivery(string vendor, string? eventType, string outcome)
     {
         if (!_deliveries.Enabled)
