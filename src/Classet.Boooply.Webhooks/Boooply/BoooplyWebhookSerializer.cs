@@ -57,8 +57,14 @@ public static class BoooplyWebhookSerializer
 
     private static BoooplyWebhookEvent DeserializeCore(ReadOnlySpan<byte> utf8Json)
     {
-        // Fast path for what Boooply sends: a known "event" as the first property. One binding pass, no pre-walk;
-        // the whole-body UTF-8 check keeps strings that land in JsonElement values as safe as bound ones.
+        // Fast path for what Boooply sends: a known "event" as the first property, read in one pass by a hand-written
+        // reader that declines anything unusual. The whole-body UTF-8 check keeps strings that land in JsonElement
+        // values as safe as read ones.
+        if (Utf8.IsValid(utf8Json) && BoooplyFastReader.TryRead(utf8Json) is { } fast)
+        {
+            return fast;
+        }
+
         var leading = PeekLeadingEvent(utf8Json);
         if (leading != EventKind.None && Utf8.IsValid(utf8Json))
         {
@@ -283,15 +289,7 @@ public static class BoooplyWebhookSerializer
         switch (kind)
         {
             case EventKind.Transcript:
-                BoooplyEnvelope<BoooplyTranscriptData> transcript;
-                try
-                {
-                    transcript = Bind(utf8Json, BoooplyFastJsonContext.Default.BoooplyEnvelopeBoooplyTranscriptData);
-                }
-                catch (BoooplyFastPathDeclinedException)
-                {
-                    transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
-                }
+                var transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
                 result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
                 break;
             case EventKind.Evaluation:

@@ -1,0 +1,226 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Classet.Boooply.Webhooks.Internal;
+
+/// <summary>
+/// Building blocks of the hand-written readers. Each reads one value exactly as the generated binder would, or throws
+/// <see cref="FastPathDeclinedException"/> for anything else, so the generated binder (with its paths and messages)
+/// decides every unusual case.
+/// </summary>
+internal static class FastJson
+{
+    public delegate T ReadItem<T>(ref Utf8JsonReader reader);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Decline() => throw new FastPathDeclinedException();
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static T Decline<T>() => throw new FastPathDeclinedException();
+
+    /// <summary>Moves to the next property of the current object; false at its end. The name is raw, never escaped.</summary>
+    /// <remarks>
+    /// Escaped names, and names starting with <c>$</c> (which System.Text.Json may treat as metadata), are left to
+    /// the generated binder, so a raw comparison of the name is exact.
+    /// </remarks>
+    public static bool NextProperty(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            name = default;
+            return false;
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            Decline();
+        }
+
+        name = reader.ValueSpan;
+        if (name.Length > 0 && name[0] == (byte)'$')
+        {
+            Decline();
+        }
+
+        return true;
+    }
+
+    /// <summary>Records that a member was read; a repeated key is left to the generated binder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Mark(ref int seen, int bit)
+    {
+        if ((seen & bit) != 0)
+        {
+            Decline();
+        }
+
+        seen |= bit;
+    }
+
+    public static void StartObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Decline();
+        }
+    }
+
+    public static string? String(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => Decline<string>(),
+        };
+    }
+
+    public static string RequiredString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.String ? reader.GetString()! : Decline<string>();
+    }
+
+    public static decimal? Decimal(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetDecimal(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => Decline<decimal?>(),
+        };
+    }
+
+    public static int? Int32(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => Decline<int?>(),
+        };
+    }
+
+    public static bool? Boolean(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => Decline<bool?>(),
+        };
+    }
+
+    /// <summary>A number a double holds; <c>1e400</c> would become infinity, which the Classet binder rejects.</summary>
+    public static double? FiniteDouble(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value) => value,
+            JsonTokenType.Null => null,
+            _ => Decline<double?>(),
+        };
+    }
+
+    public static TEnum? Enum<TEnum>(ref Utf8JsonReader reader)
+        where TEnum : struct, IWebhookStringEnum<TEnum>
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => TEnum.Create(reader.GetString()!),
+            JsonTokenType.Null => null,
+            _ => Decline<TEnum?>(),
+        };
+    }
+
+    /// <summary>A list of items; a <c>null</c> item is kept only when <paramref name="allowNullItems"/>.</summary>
+    public static List<T>? List<T>(ref Utf8JsonReader reader, ReadItem<T> readItem, bool allowNullItems)
+        where T : class
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            Decline();
+        }
+
+        var list = new List<T>();
+        while (true)
+        {
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray:
+                    return list;
+                case JsonTokenType.Null when allowNullItems:
+                    list.Add(null!);
+                    break;
+                default:
+                    list.Add(readItem(ref reader));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A nested record: <c>null</c> or an object read by <paramref name="readObject"/> (which starts on its <c>{</c>).</summary>
+    public static T? Object<T>(ref Utf8JsonReader reader, ReadItem<T> readObject)
+        where T : class
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : readObject(ref reader);
+    }
+
+    public static string StringItem(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        _ => Decline<string>(),
+    };
+
+    /// <summary>
+    /// Keeps an unknown property as extension data, as the generated binder does. A repeated key, and a key that names
+    /// one of the record's <c>[JsonIgnore]</c> members in any case (the binder drops those), are left to the binder.
+    /// </summary>
+    public static void Extension(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref Dictionary<string, JsonElement>? extensionData, scoped ReadOnlySpan<string> ignoredMembers = default)
+    {
+        var key = Encoding.UTF8.GetString(name);
+        foreach (var ignored in ignoredMembers)
+        {
+            if (key.Equals(ignored, StringComparison.OrdinalIgnoreCase))
+            {
+                Decline();
+            }
+        }
+
+        reader.Read();
+        extensionData ??= [];
+        if (!extensionData.TryAdd(key, JsonElement.ParseValue(ref reader)))
+        {
+            Decline();
+        }
+    }
+
+    /// <summary>After the root object: nothing but whitespace may follow (the reader throws otherwise).</summary>
+    public static void End(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            Decline();
+        }
+    }
+}
