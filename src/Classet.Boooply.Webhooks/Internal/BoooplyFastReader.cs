@@ -179,7 +179,7 @@ internal static class BoooplyFastReader
             else if (name.SequenceEqual("transcript"u8))
             {
                 FastJson.Mark(ref seen, 1 << 9);
-                transcript = FastJson.List(ref reader, TranscriptEntry, allowNullItems: true);
+                transcript = Transcript(ref reader);
             }
             else if (name.SequenceEqual("transcriptCount"u8))
             {
@@ -215,7 +215,39 @@ internal static class BoooplyFastReader
         };
     }
 
-    private static BoooplyTranscriptEntry TranscriptEntry(ref Utf8JsonReader reader)
+    private static List<BoooplyTranscriptEntry>? Transcript(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            FastJson.Decline();
+        }
+
+        var entries = new List<BoooplyTranscriptEntry>();
+        string? speaker = null, otherSpeaker = null;
+        while (true)
+        {
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray:
+                    return entries;
+                case JsonTokenType.Null:
+                    entries.Add(null!);
+                    break;
+                default:
+                    entries.Add(TranscriptEntry(ref reader, ref speaker, ref otherSpeaker));
+                    break;
+            }
+        }
+    }
+
+    private static BoooplyTranscriptEntry TranscriptEntry(ref Utf8JsonReader reader, ref string? recentSpeaker, ref string? olderSpeaker)
     {
         FastJson.StartObject(ref reader);
         string? speaker = null, text = null;
@@ -227,7 +259,7 @@ internal static class BoooplyFastReader
             if (name.SequenceEqual("speaker"u8))
             {
                 FastJson.Mark(ref seen, 1 << 0);
-                speaker = FastJson.String(ref reader);
+                speaker = FastJson.RepeatedString(ref reader, ref recentSpeaker, ref olderSpeaker);
             }
             else if (name.SequenceEqual("text"u8))
             {

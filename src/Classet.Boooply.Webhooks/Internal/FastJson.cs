@@ -92,9 +92,73 @@ internal static class FastJson
         reader.Read();
         return reader.TokenType switch
         {
+            JsonTokenType.Number when TryGetWholeNumber(reader.ValueSpan, out var whole) => whole,
             JsonTokenType.Number when reader.TryGetDecimal(out var value) => value,
             JsonTokenType.Null => null,
             _ => Decline<decimal?>(),
+        };
+    }
+
+    /// <summary>
+    /// Plain non-negative integers (what offsets and scores almost always are), without the general decimal parser.
+    /// The result is the same decimal, scale 0, that <see cref="Utf8JsonReader.TryGetDecimal"/> gives for them.
+    /// </summary>
+    private static bool TryGetWholeNumber(ReadOnlySpan<byte> number, out decimal value)
+    {
+        if (number.Length > 18)
+        {
+            value = 0;
+            return false;
+        }
+
+        long whole = 0;
+        foreach (var digit in number)
+        {
+            var d = (uint)(digit - '0');
+            if (d > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            whole = (whole * 10) + d;
+        }
+
+        value = whole;
+        return true;
+    }
+
+    /// <summary>
+    /// A string that often repeats (a transcript's speaker names): an ASCII value equal to one of the two last ones
+    /// read is shared instead of decoded and allocated again. Strings are immutable, so sharing is invisible.
+    /// </summary>
+    public static string? RepeatedString(ref Utf8JsonReader reader, ref string? recent, ref string? older)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            var raw = reader.ValueSpan;
+            if (recent is not null && System.Text.Ascii.Equals(raw, recent))
+            {
+                return recent;
+            }
+
+            if (older is not null && System.Text.Ascii.Equals(raw, older))
+            {
+                (recent, older) = (older, recent);
+                return recent;
+            }
+
+            older = recent;
+            recent = reader.GetString();
+            return recent;
+        }
+
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => Decline<string>(),
         };
     }
 
