@@ -287,7 +287,7 @@ internal static class ClassetFastReader
             else if (name.SequenceEqual("transcript"u8))
             {
                 FastJson.Mark(ref seen, 1 << 5);
-                transcript = FastJson.List(ref reader, TranscriptEntry, allowNullItems: false);
+                transcript = Transcript(ref reader);
             }
             else if (name.SequenceEqual("questions"u8))
             {
@@ -343,7 +343,34 @@ internal static class ClassetFastReader
     }
 #pragma warning restore CS0618
 
-    private static ClassetTranscriptEntry TranscriptEntry(ref Utf8JsonReader reader)
+    private static List<ClassetTranscriptEntry>? Transcript(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            FastJson.Decline();
+        }
+
+        var entries = new List<ClassetTranscriptEntry>();
+        string? role = null, otherRole = null;
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return entries;
+            }
+
+            entries.Add(TranscriptEntry(ref reader, ref role, ref otherRole));
+        }
+    }
+
+    private static ClassetTranscriptEntry TranscriptEntry(ref Utf8JsonReader reader, ref string? recentRole, ref string? olderRole)
     {
         FastJson.StartObject(ref reader);
         string? role = null, content = null;
@@ -355,7 +382,7 @@ internal static class ClassetFastReader
             if (name.SequenceEqual("role"u8))
             {
                 FastJson.Mark(ref seen, 1 << 0);
-                role = FastJson.String(ref reader);
+                role = FastJson.RepeatedString(ref reader, ref recentRole, ref olderRole);
             }
             else if (name.SequenceEqual("words"u8))
             {

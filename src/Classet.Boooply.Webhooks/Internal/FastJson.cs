@@ -129,6 +129,60 @@ internal static class FastJson
     }
 
     /// <summary>
+    /// Numbers such as <c>12.345</c> (at most 15 digits, no exponent), what timings are, without the general parser.
+    /// Both the digits and the power of ten are exact doubles, and IEEE division rounds correctly, so the quotient is
+    /// the correctly rounded value the general parser returns too (Clinger's fast path).
+    /// </summary>
+    private static bool TryGetShortDecimalFraction(ReadOnlySpan<byte> number, out double value)
+    {
+        value = 0;
+        var negative = number.Length > 0 && number[0] == (byte)'-';
+        var digits = negative ? number[1..] : number;
+        if (digits.IsEmpty || digits.Length > 16)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var count = 0;
+        var fractionDigits = -1;
+        foreach (var c in digits)
+        {
+            if (c == (byte)'.' && fractionDigits < 0)
+            {
+                fractionDigits = 0;
+                continue;
+            }
+
+            var d = (uint)(c - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + d;
+            count++;
+            if (fractionDigits >= 0)
+            {
+                fractionDigits++;
+            }
+        }
+
+        if (count > 15 || fractionDigits == 0)
+        {
+            return false;
+        }
+
+        value = fractionDigits > 0 ? mantissa / PowersOfTen[fractionDigits] : mantissa;
+
+        // -0 keeps its sign, as the general parser does.
+        value = negative ? -value : value;
+        return true;
+    }
+
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
     /// A string that often repeats (a transcript's speaker names): an ASCII value equal to one of the two last ones
     /// read is shared instead of decoded and allocated again. Strings are immutable, so sharing is invisible.
     /// </summary>
@@ -191,6 +245,7 @@ internal static class FastJson
         reader.Read();
         return reader.TokenType switch
         {
+            JsonTokenType.Number when TryGetShortDecimalFraction(reader.ValueSpan, out var exact) => exact,
             JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value) => value,
             JsonTokenType.Null => null,
             _ => Decline<double?>(),

@@ -56,6 +56,7 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
     private static readonly string[] Values =
     [
         "null", "true", "false", "0", "-0", "1", "-1", "1.5", "1E2", "1e-7", "12400", "2147483648", "-2147483649", "1e400", "-1e400",
+        "12.345", "-12.5", "-0.0", "0.1", "0.30000000000000004", "1234567890.12345", "123456789012345.6", "9007199254740993", "1737073800.123",
         "79228162514264337593543950335", "79228162514264337593543950336", "0.1000000000000000000000000000001",
         "\"\"", "\"text\"", "\"PASS\"", "\"pass\"", "\"HIGH\"", "\"completed\"", "\"call_completed\"", "\"Positive\"",
         "\"2026-03-21T18:30:00.000Z\"", "\"2026-03-21T18:30:00\"", "\"2026-03-21T18:30:00+05:30\"", "\"2025-04-15\"", "\"not a date\"",
@@ -189,6 +190,22 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
     [InlineData("""{"event":"interview.scores","data":{"meetingCode":"m"},"data":{"meetingCode":"n"}}""")]
     [InlineData("""{"event":"interview.transcript","data":{"meetingCode":"m","transcript":[null,{"text":"\ud83d"}]}}""")]
     public void Boooply_EdgeCase_PublicPathMatchesGeneralPath(string json) => CompareBoooply(Encoding.UTF8.GetBytes(json));
+
+    public static TheoryData<string> Numbers() => new(
+        "0", "-0", "0.0", "-0.0", "7", "12400", "999999999999999999", "1000000000000000000", "12.345", "-12.5", "0.1", "0.30000000000000004",
+        "1234567890.12345", "123456789012345.6", "9007199254740993", "1737073800.123", "1E2", "1e-7", "2.5e3", "1e400", "-1e400",
+        "79228162514264337593543950335", "79228162514264337593543950336", "0.1000000000000000000000000000001", "00", "1.", ".5", "+1");
+
+    [Theory]
+    [MemberData(nameof(Numbers))]
+    public void Numbers_ReadAsTheGeneralPathReadsThem(string number)
+    {
+        // Boooply numbers are decimals (offsets, scores), Classet's doubles (word timings); both readers skip the
+        // general parsers for plain forms, which must not change a single bit.
+        CompareBoooply(Encoding.UTF8.GetBytes($$$"""{"event":"interview.transcript","data":{"meetingCode":"m","transcript":[{"startMs":{{{number}}},"endMs":{{{number}}}}],"transcriptCount":{{{number}}}}}"""));
+        CompareBoooply(Encoding.UTF8.GetBytes("""{"event":"interview.scores","data":{"meetingCode":"m","overallRating":""" + number + ""","scores":{"overall":""" + number + "}}}"));
+        CompareClasset(Encoding.UTF8.GetBytes($$$"""{"call_id":"c","transcript":[{"words":[{"start":{{{number}}},"end":{{{number}}}}]}],"call_details":{"duration":{{{number}}}}}"""));
+    }
 
     /// <returns>Whether the fast reader produced the result.</returns>
     private static bool CompareBoooply(byte[] body)
