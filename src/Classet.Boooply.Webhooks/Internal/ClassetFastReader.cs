@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Classet.Boooply.Webhooks.Classet;
 
@@ -119,7 +120,7 @@ internal static class ClassetFastReader
         var changes = new Dictionary<string, ClassetFieldChange>();
         while (FastJson.NextProperty(ref reader, out var name))
         {
-            var key = System.Text.Encoding.UTF8.GetString(name);
+            var key = Encoding.UTF8.GetString(name);
             reader.Read();
             if (!changes.TryAdd(key, FieldChange(ref reader)))
             {

@@ -12,6 +12,8 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// </summary>
 internal static class FastJson
 {
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     public delegate T ReadItem<T>(ref Utf8JsonReader reader);
 
     [DoesNotReturn]
@@ -180,8 +182,6 @@ internal static class FastJson
         return true;
     }
 
-    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
     /// <summary>
     /// A string that often repeats (a transcript's speaker names): an ASCII value equal to one of the two last ones
     /// read is shared instead of decoded and allocated again. Strings are immutable, so sharing is invisible.
@@ -192,12 +192,12 @@ internal static class FastJson
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
         {
             var raw = reader.ValueSpan;
-            if (recent is not null && System.Text.Ascii.Equals(raw, recent))
+            if (recent is not null && Ascii.Equals(raw, recent))
             {
                 return recent;
             }
 
-            if (older is not null && System.Text.Ascii.Equals(raw, older))
+            if (older is not null && Ascii.Equals(raw, older))
             {
                 (recent, older) = (older, recent);
                 return recent;
