@@ -37,14 +37,17 @@ public static class BoooplyWebhookSerializer
     /// <param name="utf8Json">The body bytes (verified first).</param>
     /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
     /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
-    public static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json)
+    public static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, allowFastPath: true);
+
+    /// <summary>Parses a body; without <paramref name="allowFastPath"/>, only the general path runs (tests compare the two).</summary>
+    internal static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json, bool allowFastPath)
     {
         if (BoooplyLoneSurrogates.Contains(utf8Json))
         {
             var repaired = BoooplyLoneSurrogates.Replace(utf8Json);
             try
             {
-                return DeserializeCore(repaired.AsSpan(0, utf8Json.Length));
+                return DeserializeCore(repaired.AsSpan(0, utf8Json.Length), allowFastPath);
             }
             finally
             {
@@ -52,13 +55,19 @@ public static class BoooplyWebhookSerializer
             }
         }
 
-        return DeserializeCore(utf8Json);
+        return DeserializeCore(utf8Json, allowFastPath);
     }
 
-    private static BoooplyWebhookEvent DeserializeCore(ReadOnlySpan<byte> utf8Json)
+    private static BoooplyWebhookEvent DeserializeCore(ReadOnlySpan<byte> utf8Json, bool allowFastPath)
     {
-        // Fast path for what Boooply sends: a known "event" as the first property. One binding pass, no pre-walk;
-        // the whole-body UTF-8 check keeps strings that land in JsonElement values as safe as bound ones.
+        // Fast path for what Boooply sends: a known "event" as the first property, read in one pass by a hand-written
+        // reader that declines anything unusual. The whole-body UTF-8 check keeps strings that land in JsonElement
+        // values as safe as read ones.
+        if (allowFastPath && Utf8.IsValid(utf8Json) && BoooplyFastReader.TryRead(utf8Json) is { } fast)
+        {
+            return fast;
+        }
+
         var leading = PeekLeadingEvent(utf8Json);
         if (leading != EventKind.None && Utf8.IsValid(utf8Json))
         {
@@ -283,15 +292,7 @@ public static class BoooplyWebhookSerializer
         switch (kind)
         {
             case EventKind.Transcript:
-                BoooplyEnvelope<BoooplyTranscriptData> transcript;
-                try
-                {
-                    transcript = Bind(utf8Json, BoooplyFastJsonContext.Default.BoooplyEnvelopeBoooplyTranscriptData);
-                }
-                catch (BoooplyFastPathDeclinedException)
-                {
-                    transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
-                }
+                var transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
                 result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
                 break;
             case EventKind.Evaluation:

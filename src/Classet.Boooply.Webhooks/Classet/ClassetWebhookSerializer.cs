@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Classet.Boooply.Webhooks.Internal;
 
 namespace Classet.Boooply.Webhooks.Classet;
@@ -42,11 +43,21 @@ public static class ClassetWebhookSerializer
     /// <param name="utf8Json">The body bytes (verified first).</param>
     /// <returns>The typed event; <see cref="ClassetUnknownEvent"/> for an event this version does not know.</returns>
     /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
-    public static ClassetWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json)
+    public static ClassetWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, allowFastPath: true);
+
+    /// <summary>Parses a body; without <paramref name="allowFastPath"/>, only the general path runs (tests compare the two).</summary>
+    internal static ClassetWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json, bool allowFastPath)
     {
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
+        }
+
+        // Fast path for what Classet sends, read in one pass by a hand-written reader that declines anything unusual.
+        // The two scans are what the inspector would check beyond the reader, at a fraction of a reader pass each.
+        if (allowFastPath && Utf8.IsValid(utf8Json) && !BoooplyLoneSurrogates.Contains(utf8Json) && ReadFast(utf8Json) is { } fast)
+        {
+            return fast;
         }
 
         var shape = ClassetPayloadInspector.Inspect(utf8Json);
@@ -54,28 +65,12 @@ public static class ClassetWebhookSerializer
         {
             case ClassetPayloadKind.InterviewUpdated:
                 CheckRequiredParts(utf8Json, shape);
-                ClassetInterviewUpdatedEvent interview;
-                try
-                {
-                    interview = Bind(utf8Json, ClassetFastJsonContext.Default.ClassetInterviewUpdatedEvent);
-                }
-                catch (ClassetFastPathDeclinedException)
-                {
-                    interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
-                }
+                var interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
                 ClassetPayloadValidator.Validate(interview, utf8Json);
                 return interview;
             case ClassetPayloadKind.CallCompleted:
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
-                ClassetCallCompletedEvent call;
-                try
-                {
-                    call = Bind(utf8Json, ClassetFastJsonContext.Default.ClassetCallCompletedEvent);
-                }
-                catch (ClassetFastPathDeclinedException)
-                {
-                    call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
-                }
+                var call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
 #pragma warning restore CS0618
                 ClassetPayloadValidator.Validate(call, utf8Json);
                 return call;
@@ -265,6 +260,32 @@ public static class ClassetWebhookSerializer
             default:
                 throw new ArgumentException($"Unsupported event type {webhookEvent.GetType().Name}.", nameof(webhookEvent));
         }
+    }
+
+    private static ClassetWebhookEvent? ReadFast(ReadOnlySpan<byte> utf8Json)
+    {
+        var fast = ClassetFastReader.TryRead(utf8Json);
+        try
+        {
+            switch (fast)
+            {
+                case ClassetInterviewUpdatedEvent interview:
+                    ClassetPayloadValidator.Validate(interview, utf8Json);
+                    break;
+#pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be checked.
+                case ClassetCallCompletedEvent call:
+                    ClassetPayloadValidator.Validate(call, utf8Json);
+                    break;
+#pragma warning restore CS0618
+            }
+        }
+        catch (WebhookPayloadException)
+        {
+            // Let the general path report it, so the error is the one it has always been.
+            return null;
+        }
+
+        return fast;
     }
 
     private static void CheckRequiredParts(ReadOnlySpan<byte> utf8Json, ClassetPayloadShape shape)

@@ -12,25 +12,28 @@ internal sealed class BoooplyTimestampConverter : JsonConverter<DateTimeOffset?>
 {
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.String)
+        if (reader.TokenType == JsonTokenType.String && TryReadInstant(ref reader, out var value))
         {
-            // STJ's allocation-free ISO 8601 parser is exact when the text carries its offset (Boooply's
-            // toISOString always ends in Z). Without one it would assume the server's local time, so that case, and
-            // anything looser, goes through a parse that assumes UTC on every machine.
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped && HasExplicitOffset(reader.ValueSpan)
-                && reader.TryGetDateTimeOffset(out var fast))
-            {
-                return fast;
-            }
-
-            if (BoooplyTime.TryParseInstant(reader.GetString(), out var value))
-            {
-                return value;
-            }
+            return value;
         }
 
         // The inner FormatException makes the payload error say "wrong type or out of range", with the path.
         throw new JsonException("Expected an ISO 8601 timestamp string.", new FormatException("Expected an ISO 8601 timestamp string."));
+    }
+
+    /// <summary>Reads the instant in the current string token; shared with <see cref="BoooplyFastReader"/> so both agree.</summary>
+    public static bool TryReadInstant(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        // STJ's allocation-free ISO 8601 parser is exact when the text carries its offset (Boooply's
+        // toISOString always ends in Z). Without one it would assume the server's local time, so that case, and
+        // anything looser, goes through a parse that assumes UTC on every machine.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && HasExplicitOffset(reader.ValueSpan)
+            && reader.TryGetDateTimeOffset(out value))
+        {
+            return true;
+        }
+
+        return BoooplyTime.TryParseInstant(reader.GetString(), out value);
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)

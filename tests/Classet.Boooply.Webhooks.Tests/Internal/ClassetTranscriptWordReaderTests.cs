@@ -11,7 +11,7 @@ namespace Classet.Boooply.Webhooks.Tests.Internal;
 /// generated binder runs: these compare the public result with a bind through the generated context alone.
 /// </summary>
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
-public sealed class ClassetTranscriptWordConverterTests
+public sealed class ClassetTranscriptWordReaderTests
 {
     public static TheoryData<string, string> Words() => new()
     {

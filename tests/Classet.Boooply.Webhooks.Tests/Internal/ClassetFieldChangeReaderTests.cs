@@ -10,7 +10,7 @@ namespace Classet.Boooply.Webhooks.Tests.Internal;
 /// The hand-written field change reader must give exactly what the generated binder gives, or decline so the
 /// generated binder runs: these compare the public result with a bind through the generated context alone.
 /// </summary>
-public sealed class ClassetFieldChangeConverterTests
+public sealed class ClassetFieldChangeReaderTests
 {
     public static TheoryData<string, string> Changes() => new()
     {
