@@ -42,7 +42,8 @@ public sealed class WebhookDeliveryContext
     /// <summary>
     /// Gets the key that identifies this delivery across the vendor's retries: for Boooply its idempotency key
     /// (<c>"{meetingCode}:{event}"</c>, or <c>"sha256:"</c> and the body's hash when the payload has no meeting code);
-    /// for Classet, which sends no id, the lowercase hex SHA-256 of the body.
+    /// for Classet, which sends no id, the lowercase hex SHA-256 of the body. A body hash is taken over the bytes that
+    /// verified (the canonical form when only that matched), so a re-spaced copy of a delivery gets the same key.
     /// Store it with the effects of handling to make handlers idempotent.
     /// </summary>
     public string DeliveryKey { get; }

@@ -88,7 +88,8 @@ public sealed class BoooplyWebhookEndpointTests
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var entry = host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 3).Subject;
-        entry.Message.Should().Contain("compact JSON: True");
+        entry.Message.Should().Contain("compact JSON: yes").And.Contain("check that the configured secret");
+        entry.Message.Should().NotContain("AllowCanonicalJsonSignatures", "reformatting is not the cause when the body is compact");
         AssertNothingSecretLogged(host, body, signature);
     }
 
@@ -102,23 +103,58 @@ public sealed class BoooplyWebhookEndpointTests
         using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(pretty, BoooplyWebhookSigner.Sign(compact, Payloads.BoooplySecret)));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 3).Which.Message.Should().Contain("compact JSON: False");
+        host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 3).Which.Message
+            .Should().Contain("compact JSON: no").And.Contain("reformatted").And.Contain("AllowCanonicalJsonSignatures");
+    }
+
+    [Fact]
+    public async Task Post_MismatchWithCanonicalSignaturesAllowed_LogsSecretHintWithoutSuggestingTheOptionAgain()
+    {
+        await using var host = await Hosts.BoooplyAsync(options => options.AllowCanonicalJsonSignatures = true);
+        var compact = Payloads.Boooply();
+        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true });
+
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(pretty, BoooplyWebhookSigner.Sign(compact, "whsec_someone_else")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var message = host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 3).Which.Message;
+        message.Should().Contain("compact JSON: not checked").And.Contain("canonical JSON forms").And.Contain("check that the configured secret");
+        message.Should().NotContain("set AllowCanonicalJsonSignatures");
+    }
+
+    [Fact]
+    public async Task Post_MismatchOnBodyAboveOneMebibyte_LogsWithoutTheCompactnessCheck()
+    {
+        await using var host = await Hosts.BoooplyAsync();
+        var body = Payloads.Boooply().Replace("\"title\":\"", "\"title\":\"" + new string('x', (1024 * 1024) + 1), StringComparison.Ordinal);
+
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(body, BoooplyWebhookSigner.Sign(body, "whsec_someone_else")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 3).Which.Message
+            .Should().Contain("compact JSON: not checked").And.Contain("AllowCanonicalJsonSignatures");
     }
 
     [Fact]
     public async Task Post_ReformattedBodyWithCanonicalSignaturesAllowed_Returns200AndParsesTheSignedCanonicalForm()
     {
         await using var host = await Hosts.BoooplyAsync(options => options.AllowCanonicalJsonSignatures = true);
-        var compact = Payloads.Boooply("M-canon");
-        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true });
+        // JSON.stringify prints 1.50 as 1.5 and "\u0041" as "A": the handler must see the signed spelling.
+        var compact = Payloads.Boooply("M-canon").Replace("\"transcriptCount\":2,", "\"transcriptCount\":2,\"vendorScore\":1.5,\"vendorNote\":\"A\",", StringComparison.Ordinal);
+        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true })
+            .Replace("1.5", "1.50", StringComparison.Ordinal)
+            .Replace("\"A\"", "\"\\u0041\"", StringComparison.Ordinal);
+        pretty.Should().Contain("1.50").And.Contain("\\u0041");
 
         using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(pretty, BoooplyWebhookSigner.Sign(compact, Payloads.BoooplySecret)));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var delivery = host.Recorder().Deliveries.Should().ContainSingle().Subject;
-        delivery.Context.VerificationMethod.Should().BeOneOf(WebhookVerificationMethod.CanonicalJavaScript, WebhookVerificationMethod.CanonicalPython);
+        delivery.Context.VerificationMethod.Should().Be(WebhookVerificationMethod.CanonicalJavaScript);
         var parsed = delivery.Event.Should().BeOfType<BoooplyTranscriptEvent>().Subject;
         parsed.MeetingCode.Should().Be("M-canon");
+        parsed.Data.ExtensionData!["vendorScore"].GetRawText().Should().Be("1.5", "the received bytes said 1.50; the signed form says 1.5");
+        parsed.Data.ExtensionData!["vendorNote"].GetRawText().Should().Be("\"A\"");
         JsonElement.DeepEquals(JsonDocument.Parse(BoooplyWebhookSerializer.Serialize(parsed)).RootElement, JsonDocument.Parse(compact).RootElement)
             .Should().BeTrue("what was signed is what is parsed");
     }
@@ -256,6 +292,22 @@ public sealed class BoooplyWebhookEndpointTests
 
         host.Recorder().Deliveries.Should().HaveCount(2);
         host.Recorder().Deliveries.Select(d => d.Context.DeliveryKey).Should().OnlyContain(key => key.StartsWith("sha256:", StringComparison.Ordinal) && key.Length == 71);
+    }
+
+    [Fact]
+    public async Task Post_DeduplicationAndCanonicalSignatures_ReSpacedCopyOfBodyKeyedDeliveryIsADuplicate()
+    {
+        await using var host = await Hosts.BoooplyAsync(options => options.AllowCanonicalJsonSignatures = true, webhooks: builder => builder.AddDeduplication());
+        const string compact = """{"event":"interview.future","data":{"n":1}}""";
+        var signature = BoooplyWebhookSigner.Sign(compact, Payloads.BoooplySecret);
+
+        using var first = await host.Client.SendAsync(Payloads.BoooplyRequest(compact, signature));
+        using var respaced = await host.Client.SendAsync(Payloads.BoooplyRequest("{ \"event\" : \"interview.future\", \"data\" : { \"n\" : 1 } }", signature));
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        respaced.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.Recorder().Deliveries.Should().ContainSingle("a re-spaced replay of a body-keyed delivery is the same delivery");
+        host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 11);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Classet.Boooply.Webhooks.AspNetCore.Tests.Infrastructure;
 using Classet.Boooply.Webhooks.Classet;
 
@@ -119,6 +120,56 @@ public sealed class ClassetWebhookEndpointTests
         other.StatusCode.Should().Be(HttpStatusCode.OK);
         host.Recorder().Deliveries.Should().HaveCount(2);
     }
+
+    [Fact]
+    public async Task Post_ReformattedBodyWithCanonicalSignaturesAllowed_Returns200AndParsesTheSignedForm()
+    {
+        await using var host = await Hosts.ClassetAsync(options => options.AllowCanonicalJsonSignatures = true);
+        var compact = Payloads.Classet().Replace("\"interview_custom_data\":null", "\"interview_custom_data\":{\"score\":1.5}", StringComparison.Ordinal);
+        var pretty = Pretty(compact).Replace("1.5", "1.50", StringComparison.Ordinal);
+
+        using var response = await host.Client.SendAsync(Payloads.ClassetRequest(pretty, ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var delivery = host.Recorder().Deliveries.Should().ContainSingle().Subject;
+        delivery.Context.VerificationMethod.Should().Be(WebhookVerificationMethod.CanonicalJavaScript);
+        var parsed = delivery.Event.Should().BeOfType<ClassetInterviewUpdatedEvent>().Subject;
+        parsed.Data.InterviewCustomData!.Value.GetRawText().Should().Be("""{"score":1.5}""", "the handler sees the signed form, not the received 1.50");
+    }
+
+    [Fact]
+    public async Task Post_ReformattedBodyWithCanonicalSignaturesOff_Returns401()
+    {
+        await using var host = await Hosts.ClassetAsync();
+        var compact = Payloads.Classet();
+
+        using var response = await host.Client.SendAsync(Payloads.ClassetRequest(Pretty(compact), ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        host.Recorder().Deliveries.Should().BeEmpty();
+        host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 3).Which.Message
+            .Should().Contain("compact JSON: no").And.Contain("AllowCanonicalJsonSignatures");
+    }
+
+    [Fact]
+    public async Task Post_DeduplicationAndCanonicalSignatures_ReSpacedReplayIsADuplicate()
+    {
+        await using var host = await Hosts.ClassetAsync(options => options.AllowCanonicalJsonSignatures = true, webhooks: builder => builder.AddDeduplication());
+        var compact = Payloads.Classet();
+        var signature = ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret);
+
+        using var first = await host.Client.SendAsync(Payloads.ClassetRequest(compact, signature));
+        using var replay = await host.Client.SendAsync(Payloads.ClassetRequest(Pretty(compact), signature));
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        replay.StatusCode.Should().Be(HttpStatusCode.OK);
+        var delivery = host.Recorder().Deliveries.Should().ContainSingle("Classet keys deliveries by a body hash, and a re-spaced replay must not look new").Subject;
+        delivery.Context.DeliveryKey.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(compact))));
+        host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 11);
+    }
+
+    private static string Pretty(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true });
 
     [Fact]
     public async Task Post_VerifiedButNotJson_Returns400AndDeadLetter()

@@ -47,9 +47,9 @@ internal sealed class BoooplyWebhookEndpoint : WebhookEndpoint<BoooplyWebhookEve
     /// Boooply's idempotency key, unless the payload has no meeting code (a future event shape, say): then every such
     /// delivery would share one key and deduplication would drop distinct events, so the body's hash stands in.
     /// </summary>
-    protected override string GetDeliveryKey(BoooplyWebhookEvent webhookEvent, ReadOnlySpan<byte> rawBody) =>
+    protected override string GetDeliveryKey(BoooplyWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) =>
         string.IsNullOrEmpty(webhookEvent.MeetingCode)
-            ? string.Concat("sha256:", ClassetWebhookEndpoint.HashBody(rawBody))
+            ? string.Concat("sha256:", ClassetWebhookEndpoint.HashBody(signedBody))
             : webhookEvent.IdempotencyKey;
 
     /// <summary>

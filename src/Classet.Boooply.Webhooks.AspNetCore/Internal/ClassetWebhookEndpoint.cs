@@ -56,7 +56,7 @@ internal sealed class ClassetWebhookEndpoint : WebhookEndpoint<ClassetWebhookEve
     protected override bool IsUnknown(ClassetWebhookEvent webhookEvent) => webhookEvent is ClassetUnknownEvent;
 
     /// <summary>Classet sends no delivery id, and retries resend the same bytes: the body's SHA-256 identifies a delivery.</summary>
-    protected override string GetDeliveryKey(ClassetWebhookEvent webhookEvent, ReadOnlySpan<byte> rawBody) => HashBody(rawBody);
+    protected override string GetDeliveryKey(ClassetWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) => HashBody(signedBody);
 
     internal static string HashBody(ReadOnlySpan<byte> body)
     {

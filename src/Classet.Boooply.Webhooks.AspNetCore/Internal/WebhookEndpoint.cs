@@ -23,6 +23,12 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
     /// <summary>Never written: the client is gone. Used only to tell the caller not to respond.</summary>
     private const int ClientClosedRequest = 499;
 
+    /// <summary>
+    /// Above this size a failed signature is logged without the compactness hint: the hint parses and re-serializes
+    /// the body, and an unauthenticated sender should not be able to buy more than a bounded amount of that work.
+    /// </summary>
+    private const int MaxCompactCheckLength = 1024 * 1024;
+
     private readonly WebhookVerifierProvider<TOptions, TVerifier> _verifiers;
     private readonly WebhookHandlerRegistry<TBase> _registry;
     private readonly WebhookDeadLetterRegistration<TBase>[] _deadLetterHandlers;
@@ -99,7 +105,11 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
 
     protected abstract bool IsUnknown(TBase webhookEvent);
 
-    protected abstract string GetDeliveryKey(TBase webhookEvent, ReadOnlySpan<byte> rawBody);
+    /// <summary>
+    /// The deduplication key. <paramref name="signedBody"/> is the form that verified: a body key must come from it,
+    /// not from the bytes received, or re-spacing a captured delivery would make it look new.
+    /// </summary>
+    protected abstract string GetDeliveryKey(TBase webhookEvent, ReadOnlySpan<byte> signedBody);
 
     /// <summary>Rejects (401) a verified event its content says not to trust, such as one outside a replay window.</summary>
     protected virtual bool IsStale(TBase webhookEvent, TOptions options, DateTimeOffset now, out string reason, out TimeSpan window)
@@ -185,7 +195,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                 : VerifyBody(raw.Span, request, snapshot.Verifier);
             if (!verification.IsVerified)
             {
-                LogVerificationFailure(verification, raw.Span);
+                LogVerificationFailure(verification, raw.Span, options.AllowCanonicalJsonSignatures);
                 return new(StatusCodes.Status401Unauthorized, WebhookOutcome.Unauthorized, null);
             }
 
@@ -206,7 +216,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                 return new(StatusCodes.Status401Unauthorized, WebhookOutcome.Unauthorized, eventType);
             }
 
-            var deliveryKey = GetDeliveryKey(webhookEvent!, raw.Span);
+            var deliveryKey = GetDeliveryKey(webhookEvent!, signed.Span);
             return await DispatchAsync(webhookEvent!, eventType, deliveryKey, verification.Method, receivedAt, options, aborted).ConfigureAwait(false);
         }
     }
@@ -408,17 +418,46 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
         }
     }
 
-    private void LogVerificationFailure(WebhookVerificationResult verification, ReadOnlySpan<byte> body)
+    private void LogVerificationFailure(WebhookVerificationResult verification, ReadOnlySpan<byte> body, bool canonicalAllowed)
     {
         switch (verification.Status)
         {
             case WebhookVerificationStatus.SignatureMismatch:
+                if (!_logger.IsEnabled(LogLevel.Warning))
+                {
+                    // The compactness check parses the body: a forged request must not pay for a log nobody reads.
+                    break;
+                }
+
+                if (canonicalAllowed)
+                {
+                    // The verifier has already tried the re-serialized forms, so reformatting is ruled out.
+                    WebhookEndpointLog.SignatureMismatch(
+                        _logger,
+                        Vendor,
+                        body.Length,
+                        "not checked",
+                        "Neither the body nor its canonical JSON forms match any configured secret: check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix), and that nothing changed a value on the way.");
+                    break;
+                }
+
+                if (body.Length > MaxCompactCheckLength)
+                {
+                    WebhookEndpointLog.SignatureMismatch(
+                        _logger,
+                        Vendor,
+                        body.Length,
+                        "not checked",
+                        "Check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix), and that nothing between the vendor and this app reformats the body; if something does, AllowCanonicalJsonSignatures verifies the re-serialized form as the vendor's own receivers do.");
+                    break;
+                }
+
                 var compact = WebhookJsonDiagnostics.IsCompactCanonicalJson(body);
                 WebhookEndpointLog.SignatureMismatch(
                     _logger,
                     Vendor,
                     body.Length,
-                    compact,
+                    compact ? "yes" : "no",
                     compact
                         ? "The body is in the compact form the vendor signs: check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix)."
                         : "The body is not in the compact form the vendor signs: something between the vendor and this app probably reformatted it. Fix that hop, or set AllowCanonicalJsonSignatures to verify the re-serialized form as the vendor's own receivers do.");

@@ -20,7 +20,7 @@ internal static partial class WebhookEndpointLog
 
     [LoggerMessage(EventId = 3, EventName = "SignatureMismatch", Level = LogLevel.Warning,
         Message = "{Vendor} webhook rejected with 401: the signature does not match the {BodyLength}-byte body (body is compact JSON: {BodyIsCompactJson}). {Hint}")]
-    public static partial void SignatureMismatch(ILogger logger, string vendor, int bodyLength, bool bodyIsCompactJson, string hint);
+    public static partial void SignatureMismatch(ILogger logger, string vendor, int bodyLength, string bodyIsCompactJson, string hint);
 
     [LoggerMessage(EventId = 4, EventName = "BodyTooLarge", Level = LogLevel.Warning,
         Message = "{Vendor} webhook rejected with 413: the body is larger than MaxRequestBodySize ({MaxRequestBodySize} bytes); it was not read further.")]
