@@ -39,14 +39,14 @@ public sealed class DeliveryRetryPolicy
         [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)]);
 
     /// <summary>
-    /// Boooply: "5 attempts total; backoff: 5s → 10s → 20s → 40s → 80s". Five attempts and five backoffs: the simulator
-    /// reads each backoff as the wait before the matching attempt, the first included, so attempts go out 5, 15, 35, 75
-    /// and 155 s after the event. This is the reading the SDK's own guidance uses (a replay window or a deduplication
-    /// retention must cover about 155 s, so 5 minutes leaves room).
+    /// Boooply: "5 attempts total; backoff: 5s → 10s → 20s → 40s → 80s", which the SDK's design reads as five attempts
+    /// at 5, 10, 20, 40 and 80 s after the event: waits of 5, 5, 10, 20 and 40 s, themselves doubling. The SDK's own
+    /// guidance follows from it (a replay window or a deduplication retention must cover at least 80 s; 5 minutes
+    /// leaves room for clock skew and slow handlers).
     /// </summary>
     public static DeliveryRetryPolicy Boooply { get; } = new(
-        "Boooply: 5 attempts in total, each after its backoff of 5 s, 10 s, 20 s, 40 s, 80 s (the last 155 s after the event)",
-        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(80)]);
+        "Boooply: 5 attempts in total, at 5 s, 10 s, 20 s, 40 s and 80 s after the event",
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40)]);
 
     /// <summary>A single immediate attempt, no retry (for forged or deliberately broken deliveries).</summary>
     public static DeliveryRetryPolicy None { get; } = new("single attempt, no retry", [TimeSpan.Zero]);

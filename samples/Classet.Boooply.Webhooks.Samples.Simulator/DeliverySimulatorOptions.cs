@@ -5,7 +5,7 @@ public sealed class DeliverySimulatorOptions
 {
     /// <summary>
     /// Gets or sets the factor applied to every wait: 1 (the default) waits as the vendor does, 0.01 turns
-    /// Boooply's 155 s schedule into 1.55 s, 0 retries at once.
+    /// Boooply's 80 s schedule into 0.8 s, 0 retries at once.
     /// </summary>
     public double DelayScale { get; set; } = 1.0;
 

@@ -8,7 +8,7 @@ public sealed class InMemoryWebhookDeduplicationStoreOptions
 
     /// <summary>
     /// Gets or sets how long a processed key is remembered. Default: 24 hours, far longer than either vendor's retry
-    /// schedule (Classet: 3 retries with exponential backoff; Boooply: 5 attempts over about 2.5 minutes).
+    /// schedule (Classet: 3 retries with exponential backoff; Boooply: 5 attempts within 80 seconds).
     /// </summary>
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromHours(24);
 

@@ -24,7 +24,8 @@ public sealed class BoooplyWebhookOptions : WebhookOptions
     /// <summary>
     /// Gets or sets the oldest signed <c>data.timestamp</c> the endpoint accepts, to limit replays of captured deliveries.
     /// <see langword="null"/> (the default) turns the check off. Leave room for Boooply's retries: its last attempt comes
-    /// about 155 seconds after the first, so a window below 5 minutes rejects real retries.
+    /// 80 seconds after the event, so use 5 minutes or more (clock skew, slow handlers). A delivery resent by hand from
+    /// Boooply's dashboard after the window is rejected too.
     /// </summary>
     public TimeSpan? MaxEventAge { get; set; }
 

@@ -46,7 +46,7 @@ public sealed class DeliverySimulatorTests
     }
 
     [Fact]
-    public async Task SendAsync_BoooplyAlwaysFails_MakesExactlyFiveAttemptsEachAfterItsDocumentedBackoff()
+    public async Task SendAsync_BoooplyAlwaysFails_MakesExactlyFiveAttemptsAt5_10_20_40And80Seconds()
     {
         await using var endpoint = await FlakyEndpoint.StartAsync(503);
         var (simulator, waits, _) = CreateRecordingSimulator();
@@ -56,13 +56,14 @@ public sealed class DeliverySimulatorTests
         result.Delivered.Should().BeFalse();
         result.LastStatusCode.Should().Be(503);
         result.Attempts.Should().HaveCount(5);
-        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10, 20, 40, 80);
+        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 5, 10, 20, 40);
+        waits.Select((w, i) => waits.Take(i + 1).Sum(x => x.Documented.TotalSeconds)).Should().Equal(5, 10, 20, 40, 80);
         waits.Select(w => w.NextAttempt).Should().Equal(1, 2, 3, 4, 5);
         endpoint.RequestCount.Should().Be(5);
     }
 
     [Fact]
-    public async Task SendAsync_BoooplySucceedsOnTheSecondAttempt_StopsAfterTwoBackoffs()
+    public async Task SendAsync_BoooplySucceedsOnTheSecondAttempt_StopsAfterTwoWaits()
     {
         await using var endpoint = await FlakyEndpoint.StartAsync(502, 200);
         var (simulator, waits, _) = CreateRecordingSimulator();
@@ -71,7 +72,7 @@ public sealed class DeliverySimulatorTests
 
         result.Delivered.Should().BeTrue();
         result.Attempts.Select(a => a.StatusCode).Should().Equal(502, 200);
-        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10);
+        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 5);
     }
 
     [Fact]
