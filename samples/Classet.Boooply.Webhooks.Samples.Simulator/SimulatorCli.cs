@@ -14,8 +14,14 @@ public static class SimulatorCli
     /// <summary>Exit code: the command line was wrong.</summary>
     public const int ExitUsage = 2;
 
-    /// <summary>The scale <c>--fast</c> applies to the waits: Boooply's 155 s become 1.55 s.</summary>
+    /// <summary>The scale <c>--fast</c> applies to the waits: Boooply's 80 s become 0.8 s.</summary>
     public const double FastDelayScale = 0.01;
+
+    /// <summary>The largest <c>--delay-scale</c>: Boooply's longest wait stays about an hour, far from a timer's range.</summary>
+    public const double MaxDelayScale = 100;
+
+    /// <summary>The largest <c>--timeout</c>, in seconds: an hour per attempt.</summary>
+    public const double MaxTimeoutSeconds = 3600;
 
     private const string Usage = """
         Classet.Boooply.Webhooks delivery simulator: sends a signed webhook to your endpoint exactly as the vendor does,
@@ -48,8 +54,8 @@ public static class SimulatorCli
         Retry policies:
           Classet: first attempt at once + 3 retries, exponential backoff. Classet does not publish the delays;
                    1 s, 2 s, 4 s here.
-          Boooply: 5 attempts in total, each after its documented backoff of 5 s, 10 s, 20 s, 40 s, 80 s
-                   (five backoffs for five attempts: the last attempt goes out 155 s after the event).
+          Boooply: 5 attempts in total, at 5 s, 10 s, 20 s, 40 s and 80 s after the event
+                   (waits of 5, 5, 10, 20 and 40 s).
 
         Exit code: 0 delivered, 1 not delivered, 2 bad command line.
         """;
@@ -181,17 +187,17 @@ public static class SimulatorCli
                 case "--fast": scale = FastDelayScale; break;
                 case "--no-retry": noRetry = true; break;
                 case "--delay-scale":
-                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out scale) || !(scale >= 0))
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out scale) || !(scale >= 0) || scale > MaxDelayScale)
                     {
-                        problem = "--delay-scale needs a number of zero or more.";
+                        problem = $"--delay-scale needs a number from 0 to {MaxDelayScale}.";
                         return false;
                     }
 
                     break;
                 case "--timeout":
-                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0))
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > MaxTimeoutSeconds)
                     {
-                        problem = "--timeout needs a positive number of seconds.";
+                        problem = $"--timeout needs a number of seconds above 0 and at most {MaxTimeoutSeconds}.";
                         return false;
                     }
 

@@ -72,6 +72,11 @@ public sealed class SimulatorCliTests
     [InlineData("boooply", "evaluation", "--secret", "x")]
     [InlineData("boooply", "evaluation", "--url", "ftp://127.0.0.1/", "--secret", "x")]
     [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--delay-scale", "-1")]
+    [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--delay-scale", "1e300")]
+    [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--delay-scale", "NaN")]
+    [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--timeout", "0")]
+    [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--timeout", "1e300")]
+    [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--timeout", "Infinity")]
     [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--api-key", "k")]
     [InlineData("boooply", "evaluation", "--url", "http://127.0.0.1:1/", "--secret", "x", "--bogus")]
     public async Task RunAsync_BadCommandLine_ExitsWithUsageCode(params string[] args)
