@@ -9,11 +9,15 @@ namespace Classet.Boooply.Webhooks.Demo;
 /// <param name="Seen">What the receiver's handlers recorded while it was delivered.</param>
 public sealed record DemoOutcome(DemoScenario Scenario, DeliveryResult Result, IReadOnlyList<ReceivedWebhook> Seen)
 {
-    /// <summary>Gets whether the status and the handler behaviour are the expected ones.</summary>
+    /// <summary>
+    /// Gets whether the status and the handler behaviour are the expected ones: exactly one call of the expected
+    /// handler, with the expected event type, or no handler call at all.
+    /// </summary>
     public bool AsExpected =>
         Result.LastStatusCode == Scenario.ExpectedStatus
         && (Scenario.ExpectedKind is { } kind
             ? Seen.Count == 1 && Seen[0].Kind == kind
+              && (Scenario.ExpectedEventType is null || string.Equals(Seen[0].EventType, Scenario.ExpectedEventType, StringComparison.Ordinal))
             : Seen.Count == 0);
 
     /// <summary>Gets what to show in the "handler saw" column.</summary>

@@ -115,7 +115,8 @@ public static class DemoRunner
                 baseAddress => WebhookDelivery.For(simulated, simulated.Vendor == WebhookVendor.Classet ? Classet(baseAddress) : Boooply(baseAddress), secret),
                 DeliveryRetryPolicy.For(simulated.Vendor),
                 200,
-                ReceivedWebhookKind.Handled));
+                ReceivedWebhookKind.Handled,
+                simulated.EventType));
         }
 
         scenarios.Add(new DemoScenario(
@@ -157,7 +158,8 @@ public static class DemoRunner
             baseAddress => WebhookDelivery.ForBoooply(Boooply(baseAddress), FutureBoooplyEventBody, boooplySecret),
             DeliveryRetryPolicy.Boooply,
             200,
-            ReceivedWebhookKind.UnknownEvent));
+            ReceivedWebhookKind.UnknownEvent,
+            "interview.summary"));
 
         return scenarios;
     }

@@ -10,10 +10,12 @@ namespace Classet.Boooply.Webhooks.Demo;
 /// <param name="Policy">The retry policy the simulator follows.</param>
 /// <param name="ExpectedStatus">The HTTP status the endpoint must answer (from the DESIGN status table).</param>
 /// <param name="ExpectedKind">Which handler must see it, or <see langword="null"/> when none may run.</param>
+/// <param name="ExpectedEventType">The event type that handler must see, or <see langword="null"/> when any will do (a dead letter has none).</param>
 public sealed record DemoScenario(
     WebhookVendor Vendor,
     string Title,
     Func<Uri, WebhookDelivery> CreateDelivery,
     DeliveryRetryPolicy Policy,
     int ExpectedStatus,
-    ReceivedWebhookKind? ExpectedKind);
+    ReceivedWebhookKind? ExpectedKind,
+    string? ExpectedEventType = null);
