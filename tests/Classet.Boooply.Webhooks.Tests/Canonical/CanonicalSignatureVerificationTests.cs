@@ -114,6 +114,7 @@ public sealed class CanonicalSignatureVerificationTests
 
         result.Method.Should().Be(WebhookVerificationMethod.CanonicalJavaScript);
         result.CanonicalBody.ToArray().Should().Equal(signature.Canonical);
+        Boooply(allow: false).Verify(Encoding.UTF8.GetBytes(sent), signature.Hex).Should().Be(WebhookVerificationResult.Mismatch);
     }
 
     [Theory]
@@ -184,6 +185,33 @@ public sealed class CanonicalSignatureVerificationTests
             Boooply(allow).Verify(body, node.Hex).Should().Be(WebhookVerificationResult.Mismatch);
             Boooply(allow).Verify(body, python.Hex).Should().Be(WebhookVerificationResult.Mismatch);
         }
+    }
+
+    [Theory]
+    [InlineData("\"interview_outcome\": \"completed\"", "\"interview_outcome\": \"qualified\"")]
+    [InlineData("\"cand_12345678\"", "\"cand_12345679\"")]
+    [InlineData("\"2025-04-15T16:00:00Z\",\n    \"interview_sent_at\"", "\"2025-04-15T16:00:01Z\",\n    \"interview_sent_at\"")]
+    [InlineData("\"can_lift_50lbs\": true", "\"can_lift_50lbs\": false")]
+    [InlineData("\"can_lift_50lbs\": true", "\"can_lift_50lbs\": \"true\"")]
+    [InlineData("\"can_lift_50lbs\": true", "\"can_lift_50lbs\": 1")]
+    [InlineData("\"from\": null,\n      \"to\": \"completed\"", "\"from\": \"\",\n      \"to\": \"completed\"")]
+    [InlineData("\"eligible_to_work\": true\n", "\"eligible_to_work\": true,\n      \"extra\": true\n")]
+    [InlineData("\"interview_summary\"", "\"interview_Summary\"")]
+    public void ClassetVerify_ValueChanged_FailsWithEitherSetting(string original, string replacement)
+    {
+        var text = CanonicalTestBodies.ReadText("Classet/candidate-interview-updated.json").ReplaceLineEndings("\n");
+        var node = ReferenceRuntimes.SignWithNode(text, CanonicalTestBodies.ClassetSecret);
+        text.Should().Contain(original);
+        var changed = text.Replace(original, replacement, StringComparison.Ordinal);
+        changed.Should().NotBe(text);
+        var body = Encoding.UTF8.GetBytes(changed);
+
+        foreach (var allow in new[] { true, false })
+        {
+            Classet(allow).Verify(body, node.Base64Url).Should().Be(WebhookVerificationResult.Mismatch);
+        }
+
+        Classet(allow: true).Verify(Encoding.UTF8.GetBytes(text), node.Base64Url).IsVerified.Should().BeTrue("the unchanged pretty-printed fixture verifies");
     }
 
     [Fact]
