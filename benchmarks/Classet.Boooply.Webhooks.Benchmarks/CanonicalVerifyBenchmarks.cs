@@ -8,8 +8,10 @@ using Classet.Boooply.Webhooks.Boooply;
 namespace Classet.Boooply.Webhooks.Benchmarks;
 
 /// <summary>
-/// The cost of the opt-in canonical-JSON fallback on a reformatted Boooply evaluation (the raw HMAC fails, the
-/// JavaScript form verifies), against merely parsing the same bytes with <see cref="JsonDocument"/>.
+/// The cost of the opt-in canonical-JSON fallback on a reformatted Boooply evaluation, against merely parsing the same
+/// bytes with <see cref="JsonDocument"/>: when the JavaScript form verifies (a real delivery reformatted on the way),
+/// and when nothing matches (a forged delivery: the raw HMAC, then both canonical forms, all fail). The forged case is
+/// what an unauthenticated sender can make the endpoint do per request.
 /// </summary>
 [MemoryDiagnoser]
 public class CanonicalVerifyBenchmarks
@@ -22,6 +24,7 @@ public class CanonicalVerifyBenchmarks
 
     private byte[] _prettyBody = [];
     private string _signature = string.Empty;
+    private string _forgedSignature = string.Empty;
     private BoooplyWebhookVerifier _verifier = null!;
 
     /// <summary>Approximate size of the compact signed body.</summary>
@@ -46,6 +49,12 @@ public class CanonicalVerifyBenchmarks
         {
             throw new InvalidOperationException($"Expected the canonical path to verify the pretty body, got {result}.");
         }
+
+        _forgedSignature = BoooplyWebhookSigner.Sign(compact, "whsec_not_the_secret");
+        if (_verifier.Verify(_prettyBody, _forgedSignature).Status != WebhookVerificationStatus.SignatureMismatch)
+        {
+            throw new InvalidOperationException("Expected the forged signature to be rejected.");
+        }
     }
 
     [Benchmark(Baseline = true)]
@@ -57,6 +66,9 @@ public class CanonicalVerifyBenchmarks
 
     [Benchmark]
     public WebhookVerificationResult CanonicalVerify() => _verifier.Verify(_prettyBody, _signature);
+
+    [Benchmark]
+    public WebhookVerificationResult CanonicalVerifyForged() => _verifier.Verify(_prettyBody, _forgedSignature);
 
     private static byte[] BuildCompactBody(int size)
     {
