@@ -126,7 +126,8 @@ public sealed class ClassetWebhookEndpointTests
     {
         await using var host = await Hosts.ClassetAsync(options => options.AllowCanonicalJsonSignatures = true);
         var compact = Payloads.Classet().Replace("\"interview_custom_data\":null", "\"interview_custom_data\":{\"score\":1.5}", StringComparison.Ordinal);
-        var pretty = Pretty(compact).Replace("1.5", "1.50", StringComparison.Ordinal);
+        var pretty = Pretty(compact).Replace("\"score\": 1.5", "\"score\": 1.50", StringComparison.Ordinal);
+        pretty.Should().Contain("\"score\": 1.50");
 
         using var response = await host.Client.SendAsync(Payloads.ClassetRequest(pretty, ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret)));
 
