@@ -98,7 +98,7 @@ public sealed class BoooplyWebhookEndpointTests
     {
         await using var host = await Hosts.BoooplyAsync();
         var compact = Payloads.Boooply();
-        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true });
+        var pretty = Payloads.Pretty(compact);
 
         using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(pretty, BoooplyWebhookSigner.Sign(compact, Payloads.BoooplySecret)));
 
@@ -112,7 +112,7 @@ public sealed class BoooplyWebhookEndpointTests
     {
         await using var host = await Hosts.BoooplyAsync(options => options.AllowCanonicalJsonSignatures = true);
         var compact = Payloads.Boooply();
-        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true });
+        var pretty = Payloads.Pretty(compact);
 
         using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(pretty, BoooplyWebhookSigner.Sign(compact, "whsec_someone_else")));
 
@@ -142,7 +142,7 @@ public sealed class BoooplyWebhookEndpointTests
         // JSON.stringify prints 1.50 as 1.5 and "\u0041" as "A": the handler must see the signed spelling.
         // The timestamp contains "1.5" too: only the extension number may be respelled.
         var compact = Payloads.Boooply("M-canon", timestamp: new DateTimeOffset(2026, 3, 21, 18, 35, 1, 500, TimeSpan.Zero)).Replace("\"transcriptCount\":2,", "\"transcriptCount\":2,\"vendorScore\":1.5,\"vendorNote\":\"A\",", StringComparison.Ordinal);
-        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement, new JsonSerializerOptions { WriteIndented = true })
+        var pretty = Payloads.Pretty(compact)
             .Replace("\"vendorScore\": 1.5", "\"vendorScore\": 1.50", StringComparison.Ordinal)
             .Replace("\"A\"", "\"\\u0041\"", StringComparison.Ordinal);
         pretty.Should().Contain("\"vendorScore\": 1.50").And.Contain("\\u0041").And.Contain("01.500Z");

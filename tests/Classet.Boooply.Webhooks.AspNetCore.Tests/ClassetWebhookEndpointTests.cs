@@ -126,7 +126,7 @@ public sealed class ClassetWebhookEndpointTests
     {
         await using var host = await Hosts.ClassetAsync(options => options.AllowCanonicalJsonSignatures = true);
         var compact = Payloads.Classet().Replace("\"interview_custom_data\":null", "\"interview_custom_data\":{\"score\":1.5}", StringComparison.Ordinal);
-        var pretty = Pretty(compact).Replace("\"score\": 1.5", "\"score\": 1.50", StringComparison.Ordinal);
+        var pretty = Payloads.Pretty(compact).Replace("\"score\": 1.5", "\"score\": 1.50", StringComparison.Ordinal);
         pretty.Should().Contain("\"score\": 1.50");
 
         using var response = await host.Client.SendAsync(Payloads.ClassetRequest(pretty, ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret)));
@@ -144,7 +144,7 @@ public sealed class ClassetWebhookEndpointTests
         await using var host = await Hosts.ClassetAsync();
         var compact = Payloads.Classet();
 
-        using var response = await host.Client.SendAsync(Payloads.ClassetRequest(Pretty(compact), ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret)));
+        using var response = await host.Client.SendAsync(Payloads.ClassetRequest(Payloads.Pretty(compact), ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret)));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         host.Recorder().Deliveries.Should().BeEmpty();
@@ -160,7 +160,7 @@ public sealed class ClassetWebhookEndpointTests
         var signature = ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret);
 
         using var first = await host.Client.SendAsync(Payloads.ClassetRequest(compact, signature));
-        using var replay = await host.Client.SendAsync(Payloads.ClassetRequest(Pretty(compact), signature));
+        using var replay = await host.Client.SendAsync(Payloads.ClassetRequest(Payloads.Pretty(compact), signature));
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         replay.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -168,9 +168,6 @@ public sealed class ClassetWebhookEndpointTests
         delivery.Context.DeliveryKey.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(compact))));
         host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 11);
     }
-
-    private static string Pretty(string json) =>
-        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true });
 
     [Fact]
     public async Task Post_VerifiedButNotJson_Returns400AndDeadLetter()

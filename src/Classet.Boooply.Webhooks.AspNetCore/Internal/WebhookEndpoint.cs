@@ -29,6 +29,9 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
     /// </summary>
     private const int MaxCompactCheckLength = 1024 * 1024;
 
+    /// <summary>What every signature-mismatch hint asks the operator to check about the secret.</summary>
+    private const string SecretToCheck = "the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix)";
+
     private readonly WebhookVerifierProvider<TOptions, TVerifier> _verifiers;
     private readonly WebhookHandlerRegistry<TBase> _registry;
     private readonly WebhookDeadLetterRegistration<TBase>[] _deadLetterHandlers;
@@ -437,7 +440,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                         Vendor,
                         body.Length,
                         "not checked",
-                        "Neither the body nor its canonical JSON forms match any configured secret: check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix), and that nothing changed a value on the way.");
+                        "Neither the body nor its canonical JSON forms match any configured secret: check that " + SecretToCheck + ", and that nothing changed a value on the way.");
                     break;
                 }
 
@@ -448,7 +451,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                         Vendor,
                         body.Length,
                         "not checked",
-                        "Check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix), and that nothing between the vendor and this app reformats the body; if something does, AllowCanonicalJsonSignatures verifies the re-serialized form as the vendor's own receivers do.");
+                        "Check that " + SecretToCheck + ", and that nothing between the vendor and this app reformats the body; if something does, AllowCanonicalJsonSignatures verifies the re-serialized form as the vendor's own receivers do.");
                     break;
                 }
 
@@ -459,7 +462,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                     body.Length,
                     compact ? "yes" : "no",
                     compact
-                        ? "The body is in the compact form the vendor signs: check that the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix)."
+                        ? "The body is in the compact form the vendor signs: check that " + SecretToCheck + "."
                         : "The body is not in the compact form the vendor signs: something between the vendor and this app probably reformatted it. Fix that hop, or set AllowCanonicalJsonSignatures to verify the re-serialized form as the vendor's own receivers do.");
                 break;
             case WebhookVerificationStatus.MalformedSignature:

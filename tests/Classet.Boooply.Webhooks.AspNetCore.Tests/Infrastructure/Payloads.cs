@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
 
@@ -20,6 +21,10 @@ internal static class Payloads
 
     public static string Classet(string outcome = "qualified") =>
         $$$"""{"event":"candidate.interview.updated","changes":{"interview_outcome":{"from":null,"to":"{{{outcome}}}"}},"data":{"candidate_id":"cand_12345678","interview_completed_at":"2025-06-01T12:00:00Z","interview_sent_at":"2025-06-01T11:00:00Z","interview_outcome":"{{{outcome}}}","interview_summary":"Candidate is a fit.","interview_custom_data":null}}""";
+
+    /// <summary>The same JSON, indented: what a reformatting proxy or logging middleware might pass on.</summary>
+    public static string Pretty(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true });
 
     public static HttpRequestMessage BoooplyRequest(string body, string? signature = "sign", string? bearer = null, string contentType = "application/json", string path = "/webhooks/boooply")
     {

@@ -123,50 +123,14 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
     [MemberData(nameof(BoooplyFixtures))]
     public void Boooply_MutatedFixture_PublicPathMatchesGeneralPath(string fixture)
     {
-        var root = JsonNode.Parse(BoooplyTestData.Fixture(fixture))!;
-        var random = new Random(4242 + Array.IndexOf(BoooplyTestData.AllFixtures, fixture));
-        var fast = 0;
-        for (var i = 0; i < MutantsPerFixture; i++)
-        {
-            var body = Mutate(root, BoooplyNames, random);
-            try
-            {
-                fast += CompareBoooply(body) ? 1 : 0;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                throw new InvalidOperationException($"Mutant {i} of {fixture}: {Encoding.UTF8.GetString(body)}", exception);
-            }
-        }
-
-        output.WriteLine($"{fixture}: {MutantsPerFixture} mutants, {fast} read by the fast reader");
-        fast.Should().BeGreaterThan(MutantsPerFixture / 10, "many mutants stay within the shape the fast reader handles");
-        fast.Should().BeLessThan(MutantsPerFixture, "some mutants must fall back, or the fallback is untested");
+        RunMutants(fixture, JsonNode.Parse(BoooplyTestData.Fixture(fixture))!, BoooplyNames, new Random(4242 + Array.IndexOf(BoooplyTestData.AllFixtures, fixture)), CompareBoooply);
     }
 
     [Theory]
     [MemberData(nameof(ClassetFixtureNames))]
     public void Classet_MutatedFixture_PublicPathMatchesGeneralPath(string fixture)
     {
-        var root = JsonNode.Parse(ClassetFixtures.Bytes(fixture))!;
-        var random = new Random(4343 + fixture.Length);
-        var fast = 0;
-        for (var i = 0; i < MutantsPerFixture; i++)
-        {
-            var body = Mutate(root, ClassetNames, random);
-            try
-            {
-                fast += CompareClasset(body) ? 1 : 0;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                throw new InvalidOperationException($"Mutant {i} of {fixture}: {Encoding.UTF8.GetString(body)}", exception);
-            }
-        }
-
-        output.WriteLine($"{fixture}: {MutantsPerFixture} mutants, {fast} read by the fast reader");
-        fast.Should().BeGreaterThan(MutantsPerFixture / 10, "many mutants stay within the shape the fast reader handles");
-        fast.Should().BeLessThan(MutantsPerFixture, "some mutants must fall back, or the fallback is untested");
+        RunMutants(fixture, JsonNode.Parse(ClassetFixtures.Bytes(fixture))!, ClassetNames, new Random(4343 + fixture.Length), CompareClasset);
     }
 
     [Theory]
@@ -276,6 +240,31 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
 
     private static string Raw(JsonElement element) =>
         element.ValueKind == JsonValueKind.Undefined ? "<undefined>" : element.ValueKind + ":" + element.GetRawText();
+
+    /// <summary>
+    /// Compares the public path with the general path on <see cref="MutantsPerFixture"/> mutants of one fixture, and
+    /// checks that the mutants exercise both the fast reader and the fallback.
+    /// </summary>
+    private void RunMutants(string fixture, JsonNode root, string[] names, Random random, Func<byte[], bool> compare)
+    {
+        var fast = 0;
+        for (var i = 0; i < MutantsPerFixture; i++)
+        {
+            var body = Mutate(root, names, random);
+            try
+            {
+                fast += compare(body) ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                throw new InvalidOperationException($"Mutant {i} of {fixture}: {Encoding.UTF8.GetString(body)}", exception);
+            }
+        }
+
+        output.WriteLine($"{fixture}: {MutantsPerFixture} mutants, {fast} read by the fast reader");
+        fast.Should().BeGreaterThan(MutantsPerFixture / 10, "many mutants stay within the shape the fast reader handles");
+        fast.Should().BeLessThan(MutantsPerFixture, "some mutants must fall back, or the fallback is untested");
+    }
 
     private static byte[] Mutate(JsonNode original, string[] names, Random random)
     {
