@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
+using Classet.Boooply.Webhooks.Testing;
 
-namespace Classet.Boooply.Webhooks.Samples.Simulator;
+namespace Classet.Boooply.Webhooks.Cli.Simulation;
 
 /// <summary>
 /// Sends webhook deliveries the way the vendors do: a POST of the exact signed bytes, retried on any non-2xx response,
@@ -32,28 +32,18 @@ public sealed class DeliverySimulator
         _options = options;
     }
 
-    /// <summary>Delivers with the documented retry policy of the delivery's vendor.</summary>
-    /// <param name="delivery">The delivery.</param>
-    /// <param name="cancellationToken">Stops the delivery.</param>
-    /// <returns>Every attempt and whether one succeeded.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="delivery"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
-    public Task<DeliveryResult> SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        return SendAsync(delivery, DeliveryRetryPolicy.For(delivery.Vendor), cancellationToken);
-    }
-
     /// <summary>Delivers with the given retry policy.</summary>
-    /// <param name="delivery">The delivery.</param>
+    /// <param name="delivery">The delivery: body and headers, as from <c>BoooplyTestDeliveries</c> or <c>ClassetTestDeliveries</c>.</param>
+    /// <param name="url">The endpoint.</param>
     /// <param name="policy">The retry policy, such as <see cref="DeliveryRetryPolicy.None"/> for a single attempt.</param>
     /// <param name="cancellationToken">Stops the delivery.</param>
     /// <returns>Every attempt and whether one succeeded.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled.</exception>
-    public async Task<DeliveryResult> SendAsync(WebhookDelivery delivery, DeliveryRetryPolicy policy, CancellationToken cancellationToken = default)
+    public async Task<DeliveryResult> SendAsync(WebhookTestDelivery delivery, Uri url, DeliveryRetryPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(policy);
 
         var clock = _options.TimeProvider;
@@ -66,10 +56,10 @@ public sealed class DeliverySimulator
             {
                 var wait = new RetryDelay(number, documented, TimeSpan.FromTicks((long)(documented.Ticks * _options.DelayScale)));
                 _options.OnRetryScheduled?.Invoke(wait);
-                await (_options.DelayAsync?.Invoke(wait, cancellationToken) ?? Task.Delay(wait.Scaled, clock, cancellationToken));
+                await (_options.DelayAsync?.Invoke(wait, cancellationToken) ?? Task.Delay(wait.Scaled, clock, cancellationToken)).ConfigureAwait(false);
             }
 
-            var attempt = await AttemptAsync(delivery, number, policy.MaxAttempts, started, cancellationToken);
+            var attempt = await AttemptAsync(delivery, url, number, policy.MaxAttempts, started, cancellationToken).ConfigureAwait(false);
             attempts.Add(attempt);
             _options.OnAttempt?.Invoke(attempt);
             if (attempt.Succeeded)
@@ -81,7 +71,7 @@ public sealed class DeliverySimulator
         return new DeliveryResult(attempts);
     }
 
-    private async Task<DeliveryAttempt> AttemptAsync(WebhookDelivery delivery, int number, int maxAttempts, long started, CancellationToken cancellationToken)
+    private async Task<DeliveryAttempt> AttemptAsync(WebhookTestDelivery delivery, Uri url, int number, int maxAttempts, long started, CancellationToken cancellationToken)
     {
         var clock = _options.TimeProvider;
         var attemptStarted = clock.GetTimestamp();
@@ -90,24 +80,16 @@ public sealed class DeliverySimulator
 
         // A fresh request per attempt (a request message cannot be sent twice), with the same bytes each time, as the
         // vendors resend exactly what they signed.
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
-        {
-            Content = new ReadOnlyMemoryContent(delivery.Body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var header in delivery.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        using var request = delivery.ToHttpRequestMessage(url);
 
         int? status = null;
         string? error = null;
         string? excerpt = null;
         try
         {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             excerpt = text.Length <= ResponseExcerptLength ? text : text[..ResponseExcerptLength] + "…";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Samples.Simulator;
+namespace Classet.Boooply.Webhooks.Cli.Simulation;
 
 /// <summary>A wait before an attempt (Boooply waits before its first attempt too).</summary>
 /// <param name="NextAttempt">The number of the attempt that follows the wait, starting at 1.</param>

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Samples.Simulator;
+namespace Classet.Boooply.Webhooks.Cli.Simulation;
 
 /// <summary>What happened on one attempt to deliver a webhook.</summary>
 /// <param name="Number">The attempt number, starting at 1.</param>

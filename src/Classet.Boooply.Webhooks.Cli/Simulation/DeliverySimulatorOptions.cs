@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Samples.Simulator;
+namespace Classet.Boooply.Webhooks.Cli.Simulation;
 
 /// <summary>Settings of a <see cref="DeliverySimulator"/>.</summary>
 public sealed class DeliverySimulatorOptions

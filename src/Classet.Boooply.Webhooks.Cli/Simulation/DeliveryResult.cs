@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Samples.Simulator;
+namespace Classet.Boooply.Webhooks.Cli.Simulation;
 
 /// <summary>The outcome of a simulated delivery, with every attempt made.</summary>
 /// <param name="Attempts">The attempts, in order; never empty.</param>
