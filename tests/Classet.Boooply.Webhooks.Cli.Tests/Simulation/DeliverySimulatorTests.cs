@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
-using Classet.Boooply.Webhooks.Samples.Simulator;
-using Classet.Boooply.Webhooks.Samples.Tests.TestSupport;
+using Classet.Boooply.Webhooks.Cli.Simulation;
+using Classet.Boooply.Webhooks.Cli.Tests.TestSupport;
+using Classet.Boooply.Webhooks.Testing;
 
-namespace Classet.Boooply.Webhooks.Samples.Tests.Simulator;
+namespace Classet.Boooply.Webhooks.Cli.Tests.Simulation;
 
 public sealed class DeliverySimulatorTests
 {
@@ -18,7 +19,7 @@ public sealed class DeliverySimulatorTests
         await using var endpoint = await FlakyEndpoint.StartAsync(500, 500, 200);
         var (simulator, waits, reported) = CreateRecordingSimulator();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, endpoint.Url, ClassetSecret));
+        var result = await simulator.SendAsync(ClassetDelivery(), endpoint.Url, DeliveryRetryPolicy.Classet);
 
         result.Delivered.Should().BeTrue();
         result.Attempts.Select(a => a.StatusCode).Should().Equal(500, 500, 200);
@@ -34,7 +35,7 @@ public sealed class DeliverySimulatorTests
         await using var endpoint = await FlakyEndpoint.StartAsync(500);
         var (simulator, waits, _) = CreateRecordingSimulator();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.ClassetCallCompleted, endpoint.Url, ClassetSecret));
+        var result = await simulator.SendAsync(ClassetDelivery(), endpoint.Url, DeliveryRetryPolicy.Classet);
 
         result.Delivered.Should().BeFalse();
         result.Attempts.Should().HaveCount(4).And.OnlyContain(a => a.StatusCode == 500 && a.MaxAttempts == 4);
@@ -46,33 +47,37 @@ public sealed class DeliverySimulatorTests
     }
 
     [Fact]
-    public async Task SendAsync_BoooplyAlwaysFails_MakesExactlyFiveAttemptsAt5_10_20_40And80Seconds()
+    public async Task SendAsync_BoooplyShortReadingAlwaysFails_MakesFiveAttemptsTheLast75SecondsAfterTheFirst()
     {
         await using var endpoint = await FlakyEndpoint.StartAsync(503);
         var (simulator, waits, _) = CreateRecordingSimulator();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, endpoint.Url, BoooplySecret));
+        var result = await simulator.SendAsync(BoooplyDelivery(), endpoint.Url, DeliveryRetryPolicy.BoooplyShort);
 
         result.Delivered.Should().BeFalse();
         result.LastStatusCode.Should().Be(503);
         result.Attempts.Should().HaveCount(5);
-        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 5, 10, 20, 40);
-        waits.Select((w, i) => waits.Take(i + 1).Sum(x => x.Documented.TotalSeconds)).Should().Equal(5, 10, 20, 40, 80);
-        waits.Select(w => w.NextAttempt).Should().Equal(1, 2, 3, 4, 5);
+
+        // The first attempt at once, then the listed backoffs between attempts: 5 + 10 + 20 + 40 = 75 s.
+        waits.Select(w => w.NextAttempt).Should().Equal(2, 3, 4, 5);
+        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10, 20, 40);
         endpoint.RequestCount.Should().Be(5);
     }
 
     [Fact]
-    public async Task SendAsync_BoooplySucceedsOnTheSecondAttempt_StopsAfterTwoWaits()
+    public async Task SendAsync_BoooplyLongReadingAlwaysFails_WaitsBeforeEachOfTheFiveAttempts150SecondsInAll()
     {
-        await using var endpoint = await FlakyEndpoint.StartAsync(502, 200);
+        await using var endpoint = await FlakyEndpoint.StartAsync(503);
         var (simulator, waits, _) = CreateRecordingSimulator();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyRecording, endpoint.Url, BoooplySecret));
+        var result = await simulator.SendAsync(BoooplyDelivery(), endpoint.Url, DeliveryRetryPolicy.BoooplyLong);
 
-        result.Delivered.Should().BeTrue();
-        result.Attempts.Select(a => a.StatusCode).Should().Equal(502, 200);
-        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 5);
+        result.Attempts.Should().HaveCount(5);
+        waits.Select(w => w.NextAttempt).Should().Equal(1, 2, 3, 4, 5);
+        waits.Select(w => w.Documented.TotalSeconds).Should().Equal(5, 10, 20, 40, 80);
+
+        // The last attempt comes 10 + 20 + 40 + 80 = 150 s after the first.
+        waits.Skip(1).Sum(w => w.Documented.TotalSeconds).Should().Be(150);
     }
 
     [Fact]
@@ -81,7 +86,7 @@ public sealed class DeliverySimulatorTests
         await using var endpoint = await FlakyEndpoint.StartAsync(401, 302, 204);
         var (simulator, _, _) = CreateRecordingSimulator();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyScores, endpoint.Url, BoooplySecret));
+        var result = await simulator.SendAsync(BoooplyDelivery(), endpoint.Url, DeliveryRetryPolicy.BoooplyShort);
 
         result.Attempts.Select(a => a.StatusCode).Should().Equal(401, 302, 204);
         result.Delivered.Should().BeTrue();
@@ -94,7 +99,7 @@ public sealed class DeliverySimulatorTests
         using var client = new HttpClient();
         var simulator = new DeliverySimulator(client, new DeliverySimulatorOptions { DelayScale = 0.02 });
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, endpoint.Url, ClassetSecret));
+        var result = await simulator.SendAsync(ClassetDelivery(), endpoint.Url, DeliveryRetryPolicy.Classet);
 
         result.Attempts.Should().HaveCount(4);
 
@@ -110,7 +115,7 @@ public sealed class DeliverySimulatorTests
         var url = new Uri($"http://127.0.0.1:{GetUnusedPort()}/hook");
         var (simulator, waits, _) = CreateRecordingSimulator();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, url, ClassetSecret));
+        var result = await simulator.SendAsync(ClassetDelivery(), url, DeliveryRetryPolicy.Classet);
 
         result.Delivered.Should().BeFalse();
         result.Attempts.Should().HaveCount(4).And.OnlyContain(a => a.StatusCode == null && a.Error != null);
@@ -124,8 +129,7 @@ public sealed class DeliverySimulatorTests
         using var client = new HttpClient();
         var simulator = new DeliverySimulator(client, new DeliverySimulatorOptions { AttemptTimeout = TimeSpan.FromMilliseconds(200) });
 
-        var result = await simulator.SendAsync(
-            WebhookDelivery.For(SimulatedEvents.BoooplyRecording, endpoint.Url, BoooplySecret), DeliveryRetryPolicy.None);
+        var result = await simulator.SendAsync(BoooplyDelivery(), endpoint.Url, DeliveryRetryPolicy.None);
 
         result.Delivered.Should().BeFalse();
         result.LastAttempt.StatusCode.Should().BeNull();
@@ -137,9 +141,10 @@ public sealed class DeliverySimulatorTests
     {
         await using var endpoint = await FlakyEndpoint.StartAsync(200);
         var (simulator, _, _) = CreateRecordingSimulator();
-        var expectedBody = SimulatedEvents.BoooplyEvaluation.GetBody();
+        var delivery = BoooplyDelivery();
+        var expectedBody = delivery.Body.ToArray();
 
-        var result = await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, endpoint.Url, BoooplySecret));
+        var result = await simulator.SendAsync(delivery, endpoint.Url, DeliveryRetryPolicy.BoooplyShort);
 
         result.Delivered.Should().BeTrue();
         endpoint.Requests.TryDequeue(out var request).Should().BeTrue();
@@ -159,10 +164,10 @@ public sealed class DeliverySimulatorTests
         await using var endpoint = await FlakyEndpoint.StartAsync(200);
         var (simulator, _, _) = CreateRecordingSimulator();
 
-        await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, endpoint.Url, ClassetSecret));
+        await simulator.SendAsync(ClassetDelivery(), endpoint.Url, DeliveryRetryPolicy.Classet);
 
         endpoint.Requests.TryDequeue(out var request).Should().BeTrue();
-        request!.Body.Should().Equal(SimulatedEvents.ClassetInterviewUpdated.GetBody());
+        request!.Body.Should().Equal(ClassetDelivery().Body.ToArray());
         request.ContentType.Should().Be("application/json");
         request.Headers.Should().NotContainKey(ClassetWebhookHeaders.ApiKey);
         var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { ClassetSecret } });
@@ -175,7 +180,7 @@ public sealed class DeliverySimulatorTests
         await using var endpoint = await FlakyEndpoint.StartAsync(200);
         var (simulator, _, _) = CreateRecordingSimulator();
 
-        await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, endpoint.Url, secret: null, apiKey: "org-api-key"));
+        await simulator.SendAsync(ClassetDelivery().WithLegacyApiKey("org-api-key"), endpoint.Url, DeliveryRetryPolicy.None);
 
         endpoint.Requests.TryDequeue(out var request).Should().BeTrue();
         request!.Headers[ClassetWebhookHeaders.ApiKey].Should().Be("org-api-key");
@@ -188,7 +193,7 @@ public sealed class DeliverySimulatorTests
         await using var endpoint = await FlakyEndpoint.StartAsync(500, 500, 200);
         var (simulator, _, _) = CreateRecordingSimulator();
 
-        await simulator.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyTranscript, endpoint.Url, BoooplySecret));
+        await simulator.SendAsync(BoooplyDelivery(), endpoint.Url, DeliveryRetryPolicy.BoooplyShort);
 
         var requests = endpoint.Requests.ToArray();
         requests.Should().HaveCount(3);
@@ -206,21 +211,9 @@ public sealed class DeliverySimulatorTests
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
 
-    [Fact]
-    public void ForClasset_NoSecretAndNoApiKey_Throws()
-    {
-        var act = () => WebhookDelivery.ForClasset(new Uri("http://127.0.0.1/"), "{}"u8.ToArray(), null, null);
+    private static ClassetTestDelivery ClassetDelivery() => ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), ClassetSecret);
 
-        act.Should().Throw<ArgumentException>();
-    }
-
-    [Fact]
-    public void ToString_Delivery_NeverShowsTheSecret()
-    {
-        var delivery = WebhookDelivery.For(SimulatedEvents.BoooplyScores, new Uri("http://127.0.0.1/"), BoooplySecret);
-
-        delivery.ToString().Should().NotContain(BoooplySecret).And.Contain(BoooplyWebhookHeaders.Authorization);
-    }
+    private static BoooplyTestDelivery BoooplyDelivery() => BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), BoooplySecret);
 
     private static (DeliverySimulator Simulator, List<RetryDelay> Waits, List<DeliveryAttempt> Reported) CreateRecordingSimulator()
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Classet.Boooply.Webhooks.Samples.Tests.TestSupport;
+namespace Classet.Boooply.Webhooks.Cli.Tests.TestSupport;
 
 /// <summary>A real Kestrel endpoint on 127.0.0.1 that answers with a scripted sequence of status codes and records every request.</summary>
 internal sealed class FlakyEndpoint : IAsyncDisposable
