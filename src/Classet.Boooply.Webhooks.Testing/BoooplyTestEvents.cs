@@ -70,7 +70,18 @@ public static class BoooplyTestEvents
     {
         ArgumentNullException.ThrowIfNull(eventType);
         var body = TestBodies.Envelope(eventType, dataJson ?? DefaultUnknownData, nameof(dataJson));
-        return BoooplyWebhookSerializer.Deserialize(body) as BoooplyUnknownEvent
+        BoooplyWebhookEvent parsed;
+        try
+        {
+            parsed = BoooplyWebhookSerializer.Deserialize(body);
+        }
+        catch (WebhookPayloadException exception)
+        {
+            // Only a documented event type has a shape to break: the body parsed as that event and failed.
+            throw new ArgumentException($"'{eventType}' is a documented Boooply event; use its own builder.", nameof(eventType), exception);
+        }
+
+        return parsed as BoooplyUnknownEvent
             ?? throw new ArgumentException($"'{eventType}' is a documented Boooply event; use its own builder.", nameof(eventType));
     }
 

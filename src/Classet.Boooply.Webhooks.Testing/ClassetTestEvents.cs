@@ -55,7 +55,18 @@ public static class ClassetTestEvents
     {
         ArgumentNullException.ThrowIfNull(eventType);
         var body = TestBodies.Envelope(eventType, dataJson ?? DefaultUnknownData, nameof(dataJson));
-        return ClassetWebhookSerializer.Deserialize(body) as ClassetUnknownEvent
+        ClassetWebhookEvent parsed;
+        try
+        {
+            parsed = ClassetWebhookSerializer.Deserialize(body);
+        }
+        catch (WebhookPayloadException exception)
+        {
+            // Only a documented event type has a shape to break: the body parsed as that event and failed.
+            throw new ArgumentException($"'{eventType}' is a documented Classet event; use its own builder.", nameof(eventType), exception);
+        }
+
+        return parsed as ClassetUnknownEvent
             ?? throw new ArgumentException($"'{eventType}' with this data is a documented Classet event; use its own builder.", nameof(eventType));
     }
 

@@ -52,7 +52,7 @@ public sealed class EndpointTests
         using var client = app.GetTestClient();
 
         using var pretty = await client.SendAsync(ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), ClassetSecret).PrettyPrinted().ToHttpRequestMessage("/webhooks/classet"));
-        using var python = await client.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(d => d with { CandidateName = "José" }), Secret).ReserializedByPython().ToHttpRequestMessage("/webhooks/boooply"));
+        using var python = await client.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(d => d with { CandidateName = "José" }), Secret).WithCurrentTimestamp().ReserializedByPython().ToHttpRequestMessage("/webhooks/boooply"));
 
         ((int)pretty.StatusCode).Should().Be(expected);
         ((int)python.StatusCode).Should().Be(expected);

@@ -3,7 +3,7 @@ using Classet.Boooply.Webhooks.Cli;
 namespace Classet.Boooply.Webhooks.Cli.Tests.TestSupport;
 
 /// <summary>What one in-process run of the tool printed and returned.</summary>
-internal sealed record CliRun(int ExitCode, string Output, string Error)
+public sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public string All => Output + Error;
 
