@@ -1,6 +1,9 @@
 namespace Classet.Boooply.Webhooks.DependencyInjection.Tests;
 
-/// <summary>A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not available here).</summary>
+/// <summary>
+/// A clock the test moves by hand. The store reads only <see cref="TimeProvider.GetUtcNow"/>, so these few lines do what
+/// Microsoft.Extensions.TimeProvider.Testing's FakeTimeProvider would, without the package.
+/// </summary>
 internal sealed class FakeTimeProvider : TimeProvider
 {
     private DateTimeOffset _now;
