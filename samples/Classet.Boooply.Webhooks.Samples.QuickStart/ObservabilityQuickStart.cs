@@ -1,4 +1,4 @@
-using Classet.Boooply.Webhooks.AspNetCore;
+using Classet.Boooply.Webhooks.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -19,10 +19,10 @@ public static class ObservabilityQuickStart
         // README OpenTelemetry begins
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
-                .AddMeter(WebhookEndpointTelemetry.Name))      // "Classet.Boooply.Webhooks": deliveries, handler time
+                .AddMeter(WebhookTelemetry.Name))      // "Classet.Boooply.Webhooks": deliveries, handler time
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()                // the request span ours belongs to: needed, see below
-                .AddSource(WebhookEndpointTelemetry.Name));    // one span per delivery
+                .AddSource(WebhookTelemetry.Name));    // one span per delivery
         // README OpenTelemetry ends
         return builder;
     }

@@ -24,7 +24,8 @@ public sealed class ShippedFrameworkTests
     [Theory]
     [InlineData(typeof(BoooplyWebhookVerifier))]
     [InlineData(typeof(BoooplyWebhooksBuilder))]
-    [InlineData(typeof(WebhookEndpointTelemetry))]
+    [InlineData(typeof(WebhookTelemetry))]
+    [InlineData(typeof(Microsoft.AspNetCore.Builder.BoooplyWebhookEndpointRouteBuilderExtensions))]
     public void Library_IsItsBuildForThisLegsFramework(Type typeFromLibrary)
     {
         var library = typeFromLibrary.Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Classet.Boooply.Webhooks.AspNetCore;
+using Classet.Boooply.Webhooks.DependencyInjection;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Samples.QuickStart;
 using Classet.Boooply.Webhooks.Testing;
@@ -30,25 +30,25 @@ public sealed class ObservabilityQuickStartTests
         var run = await DeliverAsync(builder => builder.AddWebhookTelemetry());
 
         run.Status.Should().Be(HttpStatusCode.OK);
-        var span = run.Spans.Should().ContainSingle(a => a.Source.Name == WebhookEndpointTelemetry.Name).Subject;
+        var span = run.Spans.Should().ContainSingle(a => a.Source.Name == WebhookTelemetry.Name).Subject;
         span.DisplayName.Should().Be("boooply webhook");
-        span.GetTagItem(WebhookEndpointTelemetry.VendorTag).Should().Be("boooply");
-        span.GetTagItem(WebhookEndpointTelemetry.EventTag).Should().Be("interview.evaluation");
-        span.GetTagItem(WebhookEndpointTelemetry.OutcomeTag).Should().Be("handled");
+        span.GetTagItem(WebhookTelemetry.VendorTag).Should().Be("boooply");
+        span.GetTagItem(WebhookTelemetry.EventTag).Should().Be("interview.evaluation");
+        span.GetTagItem(WebhookTelemetry.OutcomeTag).Should().Be("handled");
         var request = run.Spans.Should().ContainSingle(a => a.Source.Name == AspNetCoreSource).Subject;
         span.ParentSpanId.Should().Be(request.SpanId, "the delivery span belongs to the exported request span");
         span.TraceId.Should().Be(request.TraceId);
 
-        var deliveries = run.Metrics.Should().ContainSingle(m => m.Name == WebhookEndpointTelemetry.DeliveriesInstrument).Subject;
+        var deliveries = run.Metrics.Should().ContainSingle(m => m.Name == WebhookTelemetry.DeliveriesInstrument).Subject;
         var point = deliveries.MetricPoints.Should().ContainSingle().Subject;
         point.GetSumLong().Should().Be(1);
         Tags(point).Should().Contain(new Dictionary<string, object?>
         {
-            [WebhookEndpointTelemetry.VendorTag] = "boooply",
-            [WebhookEndpointTelemetry.EventTag] = "interview.evaluation",
-            [WebhookEndpointTelemetry.OutcomeTag] = "handled",
+            [WebhookTelemetry.VendorTag] = "boooply",
+            [WebhookTelemetry.EventTag] = "interview.evaluation",
+            [WebhookTelemetry.OutcomeTag] = "handled",
         });
-        var duration = run.Metrics.Should().ContainSingle(m => m.Name == WebhookEndpointTelemetry.HandlerDurationInstrument).Subject;
+        var duration = run.Metrics.Should().ContainSingle(m => m.Name == WebhookTelemetry.HandlerDurationInstrument).Subject;
         duration.MetricPoints.Should().ContainSingle().Which.GetHistogramCount().Should().Be(1);
     }
 
@@ -56,12 +56,12 @@ public sealed class ObservabilityQuickStartTests
     public async Task AddSource_AloneWithTheDefaultSampler_ExportsNoDeliverySpanBecauseTheRequestActivityIsNotRecorded()
     {
         var run = await DeliverAsync(builder => builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(WebhookEndpointTelemetry.Name)));
+            .WithTracing(tracing => tracing.AddSource(WebhookTelemetry.Name)));
 
         run.Status.Should().Be(HttpStatusCode.OK);
         run.Spans.Should().BeEmpty();
         run.HandlerActivity.Should().NotBeNull("ASP.NET Core starts a request activity even with no tracer listening to it");
-        run.HandlerActivity!.Source.Name.Should().NotBe(WebhookEndpointTelemetry.Name, "our span was dropped, so the handler runs under the request activity");
+        run.HandlerActivity!.Source.Name.Should().NotBe(WebhookTelemetry.Name, "our span was dropped, so the handler runs under the request activity");
         run.HandlerActivity.OperationName.Should().Be("Microsoft.AspNetCore.Hosting.HttpRequestIn");
         run.HandlerActivity.Recorded.Should().BeFalse("nothing sampled it, so the parent-based default sampler drops its children");
     }
@@ -70,10 +70,10 @@ public sealed class ObservabilityQuickStartTests
     public async Task AddSource_WithTheAspNetCoreSourceInsteadOfTheInstrumentation_ExportsTheDeliverySpan()
     {
         var run = await DeliverAsync(builder => builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(AspNetCoreSource).AddSource(WebhookEndpointTelemetry.Name)));
+            .WithTracing(tracing => tracing.AddSource(AspNetCoreSource).AddSource(WebhookTelemetry.Name)));
 
         run.Status.Should().Be(HttpStatusCode.OK);
-        var span = run.Spans.Should().ContainSingle(a => a.Source.Name == WebhookEndpointTelemetry.Name).Subject;
+        var span = run.Spans.Should().ContainSingle(a => a.Source.Name == WebhookTelemetry.Name).Subject;
         span.ParentSpanId.Should().Be(run.Spans.Single(a => a.Source.Name == AspNetCoreSource).SpanId);
     }
 
