@@ -22,6 +22,11 @@ internal static class BenchmarkPayloads
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 
+    /// <summary>A realistic ~2 KB Boooply interview.evaluation delivery for the given meeting.</summary>
+    public static string Evaluation(string meetingCode) =>
+        """{"event":"interview.evaluation","data":{"meetingCode":"MEETING","title":"Senior Frontend Engineer Interview","meetingType":"AI_ONLY","candidateName":"Jane Doe","jobRole":"Senior Frontend Engineer","source":"Acme Corp","sourceId":"org_7234567890","sourcePlatform":"AI TalentFlow","summary":"Jane demonstrated strong technical skills in React and TypeScript, with clear explanations of state management trade-offs and testing strategy. System design answers were less structured.","oneLineSummary":"Strong React skills but needs improvement in system design","overallRating":3,"recommendation":"PASS","confidenceLevel":"HIGH","scores":{"overall":72,"communication":80,"technicalSkills":75,"problemSolving":68,"cultureFit":70,"experienceMatch":74},"recruiterSummary":{"tldr":"Solid mid-senior frontend engineer.","quickDecision":"ADVANCE"},"skillsAssessment":[{"skill":"React","rating":4,"evidence":"Explained reconciliation and memoization clearly."},{"skill":"TypeScript","rating":4,"evidence":"Used generics and discriminated unions fluently."},{"skill":"System Design","rating":2,"evidence":"Struggled to partition a feed service."}],"questionsAsked":[{"question":"Tell me about your experience with React.","answer":"Five years, mostly hooks.","quality":4,"topic":"React","timestamp":"02:15"}],"timestamp":"2026-03-01T12:00:00.000Z"}}"""
+            .Replace("MEETING", meetingCode, StringComparison.Ordinal);
+
     public static ReadOnlySequence<byte> Segmented(byte[] bytes, int segmentSize)
     {
         var first = new Segment(bytes.AsMemory(0, Math.Min(segmentSize, bytes.Length)));

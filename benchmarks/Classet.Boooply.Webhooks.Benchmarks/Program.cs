@@ -6,6 +6,16 @@ namespace Classet.Boooply.Webhooks.Benchmarks;
 public static class Program
 {
     /// <summary>The entry point.</summary>
-    /// <param name="args">BenchmarkDotNet's command-line arguments.</param>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <param name="args">BenchmarkDotNet's command-line arguments, or <c>--inbox-latency</c> for the inbox's ack-to-handler latency.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["--inbox-latency"])
+        {
+            return await InboxLatency.RunAsync(Console.Out);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
