@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Unicode;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
@@ -9,34 +8,29 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// The HMAC-SHA256 machinery both vendors share: keys prepared once, header decoding, constant-time comparison
 /// on decoded bytes, and every body shape (span, sequence, string). The vendor verifiers are thin fronts over this.
 /// </summary>
+/// <remarks>
+/// It holds no native resource: every hash is the one-shot <see cref="HMACSHA256.HashData(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/>.
+/// Reusing keyed <see cref="IncrementalHash"/> contexts saved the per-call key setup (about 1.5 µs, 14%, on a 3 KB body,
+/// nothing measurable at 1 MB: VerifyBenchmarks.md), but the contexts lived as long as the verifier, and a verifier is
+/// replaced on every configuration reload without being disposed, so each reload left them to the finalizer. Bodies in
+/// several segments or given as text are first copied or encoded into one pooled buffer, which costs a copy (a few
+/// percent of the hash) and allocates nothing once the pool is warm.
+/// </remarks>
 internal sealed class HmacSignatureVerifier
 {
-    private const int HashSize = 32;
+    public const int HashSize = 32;
 
     // A 32-byte digest is at most 44 characters in padded base64 and 64 in hex; anything longer is malformed
     // before we look at it, which bounds the work a hostile header can cause.
     private const int MaxSignatureLength = 128;
 
-    // Each key gets a few reusable HMAC contexts. A reset context keeps the key's inner and outer pad states, so
-    // reusing one skips the per-call key setup (two compressions plus creating a native context) that the one-shot
-    // HMACSHA256.HashData pays every time; that saving is what pays for the string path's UTF-8 encoding.
-    private const int MaxContextsPerKey = 16;
-
-    private const int Utf8ChunkSize = 4096;
-
     private readonly byte[][] _keys;
-    private readonly IncrementalHash?[] _contexts;
-    private readonly bool[] _contextCreated;
-    private readonly int _contextsPerKey;
     private readonly SignatureEncoding _encoding;
     private readonly WebhookCanonicalForms _canonicalForms;
 
     public HmacSignatureVerifier(IReadOnlyList<byte[]> keys, SignatureEncoding encoding, WebhookCanonicalForms canonicalForms)
     {
         _keys = [.. keys];
-        _contextsPerKey = Math.Clamp(Environment.ProcessorCount, 1, MaxContextsPerKey);
-        _contexts = new IncrementalHash?[_keys.Length * _contextsPerKey];
-        _contextCreated = new bool[_contexts.Length];
         _encoding = encoding;
         _canonicalForms = canonicalForms;
     }
@@ -45,28 +39,15 @@ internal sealed class HmacSignatureVerifier
 
     public ReadOnlySpan<byte> GetKey(int index) => _keys[index];
 
-    /// <summary>Verifies a body held in one span. Allocates nothing unless the canonical fallback runs.</summary>
+    /// <summary>Verifies a body held in one span. Allocates nothing unless the canonical fallback verifies.</summary>
     public WebhookVerificationResult Verify(ReadOnlySpan<byte> body, ReadOnlySpan<char> signature)
     {
         Span<byte> expected = stackalloc byte[HashSize];
         var status = DecodeSignature(signature, expected);
-        if (status != WebhookVerificationStatus.Verified)
-        {
-            return status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
-        }
-
-        var index = FindMatchingKey(body, expected);
-        if (index >= 0)
-        {
-            return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, index);
-        }
-
-        return _canonicalForms == WebhookCanonicalForms.None
-            ? WebhookVerificationResult.Mismatch
-            : CanonicalSignatureVerifier.Verify(this, body, expected, _canonicalForms);
+        return status == WebhookVerificationStatus.Verified ? VerifyDecoded(body, expected) : Failure(status);
     }
 
-    /// <summary>Verifies a body held in one or more segments. Allocates nothing unless the canonical fallback runs.</summary>
+    /// <summary>Verifies a body held in one or more segments. Allocates nothing once the pool is warm, unless the canonical fallback verifies.</summary>
     public WebhookVerificationResult Verify(in ReadOnlySequence<byte> body, ReadOnlySpan<char> signature)
     {
         if (body.IsSingleSegment)
@@ -78,24 +59,34 @@ internal sealed class HmacSignatureVerifier
         var status = DecodeSignature(signature, expected);
         if (status != WebhookVerificationStatus.Verified)
         {
-            return status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
+            return Failure(status);
         }
 
-        var index = FindMatchingKey(body, expected);
-        if (index >= 0)
+        if (body.Length > Array.MaxLength)
         {
-            return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, index);
+            // No array holds it, so no body this size can verify through the one-shot; hash it in pieces instead.
+            return VerifyIncrementally(body, expected);
         }
 
-        // The canonical path parses the body anyway, so one contiguous copy costs nothing extra there.
-        return _canonicalForms == WebhookCanonicalForms.None
-            ? WebhookVerificationResult.Mismatch
-            : CanonicalSignatureVerifier.Verify(this, body.ToArray(), expected, _canonicalForms);
+        var length = (int)body.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(rented);
+            return VerifyDecoded(rented.AsSpan(0, length), expected);
+        }
+        finally
+        {
+            // Bodies carry candidate data; do not leave it in a shared pool.
+            rented.AsSpan(0, length).Clear();
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
-    /// Verifies a body given as text, hashing its UTF-8 encoding chunk by chunk so the encoded body is never held whole.
-    /// Allocates nothing once warm, unless the canonical fallback runs.
+    /// Verifies a body given as text, hashing its UTF-8 encoding (invalid UTF-16 becomes U+FFFD, exactly as
+    /// <c>Encoding.UTF8.GetBytes</c>, and so the signer, encodes it). Allocates nothing once the pool is warm, unless the
+    /// canonical fallback verifies.
     /// </summary>
     public WebhookVerificationResult Verify(string body, ReadOnlySpan<char> signature)
     {
@@ -103,26 +94,11 @@ internal sealed class HmacSignatureVerifier
         var status = DecodeSignature(signature, expected);
         if (status != WebhookVerificationStatus.Verified)
         {
-            return status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
-        }
-
-        Span<byte> actual = stackalloc byte[HashSize];
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            ComputeHash(i, body, actual);
-            if (CryptographicOperations.FixedTimeEquals(actual, expected))
-            {
-                return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, i);
-            }
-        }
-
-        if (_canonicalForms == WebhookCanonicalForms.None)
-        {
-            return WebhookVerificationResult.Mismatch;
+            return Failure(status);
         }
 
         using var utf8 = PooledUtf8.Create(body);
-        return CanonicalSignatureVerifier.Verify(this, utf8.Span, expected, _canonicalForms);
+        return VerifyDecoded(utf8.Span, expected);
     }
 
     /// <summary>Decodes the header into <paramref name="expected"/> or says why it cannot.</summary>
@@ -161,148 +137,46 @@ internal sealed class HmacSignatureVerifier
         return -1;
     }
 
-    /// <summary>The same as the span overload, for a body in several segments (what a <c>PipeReader</c> yields).</summary>
-    public int FindMatchingKey(in ReadOnlySequence<byte> body, ReadOnlySpan<byte> expected)
+    /// <summary>Computes the HMAC of <paramref name="body"/> with the key at <paramref name="keyIndex"/>.</summary>
+    public void ComputeHash(int keyIndex, ReadOnlySpan<byte> body, Span<byte> destination) =>
+        HMACSHA256.HashData(_keys[keyIndex], body, destination);
+
+    private static WebhookVerificationResult Failure(WebhookVerificationStatus status) =>
+        status == WebhookVerificationStatus.MissingSignature ? WebhookVerificationResult.Missing : WebhookVerificationResult.Malformed;
+
+    private WebhookVerificationResult VerifyDecoded(ReadOnlySpan<byte> body, ReadOnlySpan<byte> expected)
     {
-        if (body.IsSingleSegment)
+        var index = FindMatchingKey(body, expected);
+        if (index >= 0)
         {
-            return FindMatchingKey(body.FirstSpan, expected);
+            return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, index);
         }
 
+        return _canonicalForms == WebhookCanonicalForms.None
+            ? WebhookVerificationResult.Mismatch
+            : CanonicalSignatureVerifier.Verify(this, body, expected, _canonicalForms);
+    }
+
+    private WebhookVerificationResult VerifyIncrementally(in ReadOnlySequence<byte> body, ReadOnlySpan<byte> expected)
+    {
         Span<byte> actual = stackalloc byte[HashSize];
         for (var i = 0; i < _keys.Length; i++)
         {
-            ComputeHash(i, body, actual);
-            if (CryptographicOperations.FixedTimeEquals(actual, expected))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Computes the HMAC of <paramref name="body"/> with the key at <paramref name="keyIndex"/>.</summary>
-    public void ComputeHash(int keyIndex, ReadOnlySpan<byte> body, Span<byte> destination)
-    {
-        var slot = RentContext(keyIndex, out var context);
-        if (context is null)
-        {
-            // Every context this thread may use is busy: the one-shot is a little slower and allocates nothing.
-            HMACSHA256.HashData(_keys[keyIndex], body, destination);
-            return;
-        }
-
-        try
-        {
-            context.AppendData(body);
-            context.GetHashAndReset(destination);
-        }
-        finally
-        {
-            ReturnContext(slot, context);
-        }
-    }
-
-    /// <summary>Computes the HMAC of a body in several segments with the key at <paramref name="keyIndex"/>.</summary>
-    public void ComputeHash(int keyIndex, in ReadOnlySequence<byte> body, Span<byte> destination)
-    {
-        var slot = RentContext(keyIndex, out var context);
-
-        // Segments need an incremental context; when the pool is busy a private one is the only correct choice.
-        // It allocates, but only when more threads hash with one key at once than there are contexts for it.
-        var owned = context is null;
-        context ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[keyIndex]);
-        try
-        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[i]);
             foreach (var segment in body)
             {
-                context.AppendData(segment.Span);
+                hmac.AppendData(segment.Span);
             }
 
-            context.GetHashAndReset(destination);
-        }
-        finally
-        {
-            if (owned)
+            hmac.GetHashAndReset(actual);
+            if (CryptographicOperations.FixedTimeEquals(actual, expected))
             {
-                context.Dispose();
-            }
-            else
-            {
-                ReturnContext(slot, context);
-            }
-        }
-    }
-
-    /// <summary>Computes the HMAC of the UTF-8 encoding of <paramref name="text"/> with the key at <paramref name="keyIndex"/>.</summary>
-    public void ComputeHash(int keyIndex, string text, Span<byte> destination)
-    {
-        var slot = RentContext(keyIndex, out var context);
-        if (context is null)
-        {
-            using var utf8 = PooledUtf8.Create(text);
-            HMACSHA256.HashData(_keys[keyIndex], utf8.Span, destination);
-            return;
-        }
-
-        try
-        {
-            // Encoding into a small stack chunk and hashing it while it is still in L1 is cheaper than encoding the
-            // whole body into a buffer and reading it back, and it needs no buffer the size of the body. Invalid
-            // UTF-16 becomes U+FFFD, exactly as Encoding.UTF8.GetBytes (and so the signer) encodes it.
-            Span<byte> chunk = stackalloc byte[Utf8ChunkSize];
-            ReadOnlySpan<char> remaining = text;
-            while (!remaining.IsEmpty)
-            {
-                Utf8.FromUtf16(remaining, chunk, out var read, out var written, replaceInvalidSequences: true, isFinalBlock: true);
-                context.AppendData(chunk[..written]);
-                remaining = remaining[read..];
-            }
-
-            context.GetHashAndReset(destination);
-        }
-        finally
-        {
-            ReturnContext(slot, context);
-        }
-    }
-
-    private int RentContext(int keyIndex, out IncrementalHash? context)
-    {
-        // Threads start at different slots, so concurrent deliveries rarely meet; a thread that finds its slot busy
-        // tries the next one before giving up.
-        var first = keyIndex * _contextsPerKey;
-        var offset = (int)((uint)Environment.CurrentManagedThreadId % (uint)_contextsPerKey);
-        for (var probe = 0; probe < 2; probe++)
-        {
-            var slot = first + ((offset + probe) % _contextsPerKey);
-            context = Interlocked.Exchange(ref _contexts[slot], null);
-            if (context is not null)
-            {
-                return slot;
-            }
-
-            if (!Volatile.Read(ref _contextCreated[slot]))
-            {
-                // First use of this slot. Two threads racing here both create a context, and the one returned
-                // second is disposed, so a slot never holds more than one.
-                Volatile.Write(ref _contextCreated[slot], true);
-                context = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _keys[keyIndex]);
-                return slot;
+                return WebhookVerificationResult.Success(WebhookVerificationMethod.RawBody, i);
             }
         }
 
-        context = null;
-        return -1;
-    }
-
-    private void ReturnContext(int slot, IncrementalHash context)
-    {
-        if (Interlocked.CompareExchange(ref _contexts[slot], context, null) is not null)
-        {
-            context.Dispose();
-        }
+        // The canonical forms are not tried for a body this large (CanonicalSignatureVerifier refuses it anyway).
+        return WebhookVerificationResult.Mismatch;
     }
 
     /// <summary>Prepares the key bytes for a list of secrets: the UTF-8 bytes of each whole string, nothing stripped.</summary>

@@ -5,9 +5,9 @@ using Classet.Boooply.Webhooks.Classet;
 namespace Classet.Boooply.Webhooks.Tests.Internal;
 
 /// <summary>
-/// <c>Verify(string)</c> hashes the body's UTF-8 encoding in 4 KB chunks. The hash must equal the one over
+/// <c>Verify(string)</c> hashes the body's UTF-8 encoding, made in one pooled buffer. The hash must equal the one over
 /// <c>Encoding.UTF8.GetBytes</c> of the same text, wherever a multi-byte character, a surrogate pair or a lone
-/// surrogate falls relative to a chunk boundary.
+/// surrogate falls (near 4 KB boundaries, where an encoder working in chunks would split it).
 /// </summary>
 public sealed class VerifyStringEncodingTests
 {
