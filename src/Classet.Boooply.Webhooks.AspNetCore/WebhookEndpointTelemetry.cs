@@ -25,7 +25,8 @@ public static class WebhookEndpointTelemetry
 
     /// <summary>
     /// The outcome tag: <c>handled</c>, <c>unknown_event</c>, <c>duplicate</c>, <c>in_progress</c>, <c>unauthorized</c>,
-    /// <c>too_large</c>, <c>invalid_payload</c>, <c>handler_failed</c>, <c>handler_timeout</c>, <c>dead_letter_failed</c>,
+    /// <c>verification_throttled</c> (503: too many canonical-JSON checks at once, see
+    /// <see cref="WebhookVerificationStatus.CanonicalVerificationThrottled"/>), <c>too_large</c>, <c>invalid_payload</c>, <c>handler_failed</c>, <c>handler_timeout</c>, <c>dead_letter_failed</c>,
     /// <c>aborted</c>, <c>bad_request</c>, <c>configuration_error</c> or <c>error</c> (a failure outside the handlers, such as
     /// a deduplication store that is down).
     /// </summary>

@@ -23,12 +23,6 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
     /// <summary>Never written: the client is gone. Used only to tell the caller not to respond.</summary>
     private const int ClientClosedRequest = 499;
 
-    /// <summary>
-    /// Above this size a failed signature is logged without the compactness hint: the hint parses and re-serializes
-    /// the body, and an unauthenticated sender should not be able to buy more than a bounded amount of that work.
-    /// </summary>
-    private const int MaxCompactCheckLength = 1024 * 1024;
-
     /// <summary>What every signature-mismatch hint asks the operator to check about the secret.</summary>
     private const string SecretToCheck = "the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix)";
 
@@ -199,7 +193,11 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
             if (!verification.IsVerified)
             {
                 LogVerificationFailure(verification, raw.Span, options.AllowCanonicalJsonSignatures);
-                return new(StatusCodes.Status401Unauthorized, WebhookOutcome.Unauthorized, null);
+
+                // Throttled is not a verdict on the delivery: 503 makes the vendor retry it, where 401 would call it forged.
+                return verification.Status == WebhookVerificationStatus.CanonicalVerificationThrottled
+                    ? new(StatusCodes.Status503ServiceUnavailable, WebhookOutcome.VerificationThrottled, null)
+                    : new(StatusCodes.Status401Unauthorized, WebhookOutcome.Unauthorized, null);
             }
 
             activity?.SetTag("webhook.verification_method", MethodName(verification.Method));
@@ -428,7 +426,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
             case WebhookVerificationStatus.SignatureMismatch:
                 if (!_logger.IsEnabled(LogLevel.Warning))
                 {
-                    // The compactness check parses the body: a forged request must not pay for a log nobody reads.
+                    // The compactness check reads the whole body: a forged request must not pay for a log nobody reads.
                     break;
                 }
 
@@ -444,17 +442,7 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                     break;
                 }
 
-                if (body.Length > MaxCompactCheckLength)
-                {
-                    WebhookEndpointLog.SignatureMismatch(
-                        _logger,
-                        Vendor,
-                        body.Length,
-                        "not checked",
-                        "Check that " + SecretToCheck + ", and that nothing between the vendor and this app reformats the body; if something does, AllowCanonicalJsonSignatures verifies the re-serialized form as the vendor's own receivers do.");
-                    break;
-                }
-
+                // One pass over the bytes that allocates nothing, so it is checked at any size.
                 var compact = WebhookJsonDiagnostics.IsCompactCanonicalJson(body);
                 WebhookEndpointLog.SignatureMismatch(
                     _logger,
@@ -464,6 +452,9 @@ internal abstract class WebhookEndpoint<TBase, [DynamicallyAccessedMembers(Dynam
                     compact
                         ? "The body is in the compact form the vendor signs: check that " + SecretToCheck + "."
                         : "The body is not in the compact form the vendor signs: something between the vendor and this app probably reformatted it. Fix that hop, or set AllowCanonicalJsonSignatures to verify the re-serialized form as the vendor's own receivers do.");
+                break;
+            case WebhookVerificationStatus.CanonicalVerificationThrottled:
+                WebhookEndpointLog.CanonicalVerificationThrottled(_logger, Vendor, body.Length);
                 break;
             case WebhookVerificationStatus.MalformedSignature:
                 WebhookEndpointLog.DeliveryUnauthorized(_logger, Vendor, "the signature header is malformed (wrong length or encoding)");

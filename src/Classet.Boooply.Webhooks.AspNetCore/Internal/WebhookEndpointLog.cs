@@ -77,4 +77,8 @@ internal static partial class WebhookEndpointLog
     [LoggerMessage(EventId = 17, EventName = "DeliveryFailed", Level = LogLevel.Error,
         Message = "{Vendor} webhook could not be processed; answered 500 so the vendor retries.")]
     public static partial void DeliveryFailed(ILogger logger, string vendor, Exception exception);
+
+    [LoggerMessage(EventId = 18, EventName = "CanonicalVerificationThrottled", Level = LogLevel.Warning,
+        Message = "{Vendor} webhook answered 503: the signature does not match the {BodyLength}-byte body as received, and its canonical JSON forms were not checked because the process already runs as many canonical checks as it allows at once (a burst of unauthenticated requests?). The vendor will retry.")]
+    public static partial void CanonicalVerificationThrottled(ILogger logger, string vendor, int bodyLength);
 }

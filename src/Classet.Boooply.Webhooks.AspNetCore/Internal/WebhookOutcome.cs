@@ -8,6 +8,7 @@ internal static class WebhookOutcome
     public const string Duplicate = "duplicate";
     public const string InProgress = "in_progress";
     public const string Unauthorized = "unauthorized";
+    public const string VerificationThrottled = "verification_throttled";
     public const string TooLarge = "too_large";
     public const string InvalidPayload = "invalid_payload";
     public const string HandlerFailed = "handler_failed";

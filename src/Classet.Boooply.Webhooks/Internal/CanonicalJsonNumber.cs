@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
 /// <summary>
 /// A JSON number literal reduced to its decimal value (sign, significant digits, decimal exponent), accepted only when
 /// that value survives the round trip through an IEEE double, and printed as JavaScript's <c>Number::toString</c> or
-/// Python's <c>repr</c>/<c>int</c> would print it.
+/// Python's <c>repr</c>/<c>int</c> would print it. Allocates nothing.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,9 +27,17 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// integers exactly, JavaScript rounds them), so a delivery could mean different things depending on which form
 /// verified it. A vendor re-serializing its own object never produces such literals, so rejecting costs nothing.
 /// </para>
+/// <para>
+/// A literal with at most 15 significant digits inside the normal range of doubles always survives (that is what
+/// <c>DBL_DIG</c> = 15 guarantees: such a decimal comes back from the double unchanged, so it is also the shortest), so
+/// ordinary literals are decided from their digits alone; only longer or extreme ones are parsed and reprinted.
+/// </para>
 /// </remarks>
-internal sealed class CanonicalJsonNumber
+internal readonly struct CanonicalJsonNumber
 {
+    /// <summary>Room for every form the writers print, except Python's exact integers, which are the literal itself.</summary>
+    public const int MaxFormattedLength = 32;
+
     // A double's shortest round-trip form never needs more than 17 significant digits.
     private const int MaxSignificantDigits = 17;
 
@@ -38,205 +45,243 @@ internal sealed class CanonicalJsonNumber
     private const int MaxPointExponent = 310;
     private const int MinPointExponent = -325;
 
-    private CanonicalJsonNumber(bool negative, string digits, int pointExponent, bool isFloatLiteral, string literal)
+    // Within these bounds a literal survives by its digits alone (see the remarks).
+    private const int ExactSignificantDigits = 15;
+    private const int ExactMaxPointExponent = 308;
+    private const int ExactMinPointExponent = -300;
+
+    private readonly ulong _significand;
+    private readonly int _digitCount;
+
+    private CanonicalJsonNumber(bool negative, ulong significand, int digitCount, int pointExponent, bool isFloatLiteral)
     {
         Negative = negative;
-        Digits = digits;
+        _significand = significand;
+        _digitCount = digitCount;
         PointExponent = pointExponent;
         IsFloatLiteral = isFloatLiteral;
-        Literal = literal;
     }
 
     public bool Negative { get; }
 
-    /// <summary>Significant digits without leading or trailing zeros; empty for zero.</summary>
-    public string Digits { get; }
-
-    /// <summary>The value is <c>0.Digits × 10^PointExponent</c> (ECMAScript's <c>n</c>, Python's <c>decpt</c>).</summary>
+    /// <summary>The value is <c>0.digits × 10^PointExponent</c> (ECMAScript's <c>n</c>, Python's <c>decpt</c>).</summary>
     public int PointExponent { get; }
 
     /// <summary>Whether Python's <c>json.loads</c> makes it a <c>float</c> (the literal has a fraction or an exponent).</summary>
     public bool IsFloatLiteral { get; }
 
-    public string Literal { get; }
+    public bool IsZero => _digitCount == 0;
 
-    public bool IsZero => Digits.Length == 0;
-
-    /// <summary>Reads a number literal the JSON reader has already validated; null when its value would not survive.</summary>
-    public static CanonicalJsonNumber? TryCreate(ReadOnlySpan<byte> utf8Literal)
+    /// <summary>Reads a number literal the JSON reader has already validated; false when its value would not survive.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> literal, out CanonicalJsonNumber number)
     {
-        // The reader has validated the literal against the JSON grammar, so it is ASCII.
-        var literal = Encoding.ASCII.GetString(utf8Literal);
-
-        if (!TryDecompose(literal, out var negative, out var digits, out var pointExponent, out var isFloatLiteral))
+        number = default;
+        if (!TryDecompose(literal, out var negative, out var significand, out var count, out var point, out var isFloatLiteral))
         {
-            return null;
+            return false;
         }
 
-        if (digits.Length == 0)
+        if (count == 0)
         {
-            return new CanonicalJsonNumber(negative, digits, 0, isFloatLiteral, literal);
+            number = new CanonicalJsonNumber(negative, 0, 0, 0, isFloatLiteral);
+            return true;
         }
 
-        if (digits.Length > MaxSignificantDigits || pointExponent > MaxPointExponent || pointExponent < MinPointExponent)
+        if (count > MaxSignificantDigits || point > MaxPointExponent || point < MinPointExponent)
         {
-            return null;
+            return false;
         }
 
-        if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value == 0)
+        if (count > ExactSignificantDigits || point > ExactMaxPointExponent || point < ExactMinPointExponent)
         {
-            return null;
+            // .NET Core 3.0 and later print the shortest digits that round-trip for "R", the same digits ECMAScript's
+            // Number::toString and Python's repr choose; only the layout differs, which the writers below handle.
+            Span<byte> shortest = stackalloc byte[MaxFormattedLength];
+            if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !double.IsFinite(value)
+                || value == 0
+                || !value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture)
+                || !TryDecompose(shortest[..written], out _, out var shortestSignificand, out var shortestCount, out var shortestPoint, out _)
+                || shortestSignificand != significand
+                || shortestCount != count
+                || shortestPoint != point)
+            {
+                return false;
+            }
         }
 
-        // .NET Core 3.0 and later print the shortest digits that round-trip for "R", the same digits ECMAScript's
-        // Number::toString and Python's repr choose; only the layout differs, which the writers below handle.
-        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
-        if (!TryDecompose(shortest, out _, out var shortestDigits, out var shortestExponent, out _)
-            || !string.Equals(shortestDigits, digits, StringComparison.Ordinal)
-            || shortestExponent != pointExponent)
-        {
-            return null;
-        }
-
-        return new CanonicalJsonNumber(negative, digits, pointExponent, isFloatLiteral, literal);
+        number = new CanonicalJsonNumber(negative, significand, count, point, isFloatLiteral);
+        return true;
     }
 
-    /// <summary>Writes ECMAScript <c>Number::toString(x)</c> (radix 10) of the value.</summary>
-    public void WriteJavaScript(PooledByteWriter output)
+    /// <summary>Writes ECMAScript <c>Number::toString(x)</c> (radix 10) of the value and returns its length.</summary>
+    /// <param name="destination">At least <see cref="MaxFormattedLength"/> bytes.</param>
+    public int WriteJavaScript(Span<byte> destination)
     {
         if (IsZero)
         {
             // -0 prints as "0" in JavaScript.
-            output.Write((byte)'0');
-            return;
+            destination[0] = (byte)'0';
+            return 1;
         }
 
-        Span<char> text = stackalloc char[64];
+        Span<byte> digits = stackalloc byte[MaxSignificantDigits];
+        var k = FormatDigits(digits);
+        var n = PointExponent;
         var length = 0;
         if (Negative)
         {
-            text[length++] = '-';
+            destination[length++] = (byte)'-';
         }
 
-        var k = Digits.Length;
-        var n = PointExponent;
         if (k <= n && n <= 21)
         {
-            Append(text, ref length, Digits);
-            AppendZeros(text, ref length, n - k);
+            Append(destination, ref length, digits[..k]);
+            AppendZeros(destination, ref length, n - k);
         }
         else if (0 < n && n <= 21)
         {
-            Append(text, ref length, Digits.AsSpan(0, n));
-            text[length++] = '.';
-            Append(text, ref length, Digits.AsSpan(n));
+            Append(destination, ref length, digits[..n]);
+            destination[length++] = (byte)'.';
+            Append(destination, ref length, digits[n..k]);
         }
         else if (-6 < n && n <= 0)
         {
-            Append(text, ref length, "0.");
-            AppendZeros(text, ref length, -n);
-            Append(text, ref length, Digits);
+            Append(destination, ref length, "0."u8);
+            AppendZeros(destination, ref length, -n);
+            Append(destination, ref length, digits[..k]);
         }
         else
         {
-            AppendScientific(text, ref length, minimumExponentDigits: 1);
+            AppendScientific(destination, ref length, digits[..k], n, minimumExponentDigits: 1);
         }
 
-        output.WriteAscii(text[..length]);
+        return length;
     }
 
-    /// <summary>Writes what Python's <c>json.dumps</c> prints: <c>float.__repr__</c> for float literals, the exact integer otherwise.</summary>
-    public void WritePython(PooledByteWriter output)
+    /// <summary>Writes what Python's <c>json.dumps</c> prints, <c>float.__repr__</c> for float literals and the exact integer otherwise, and returns its length.</summary>
+    /// <param name="literal">The literal this number was parsed from.</param>
+    /// <param name="destination">At least <see cref="MaxFormattedLength"/> bytes and at least the literal's length.</param>
+    public int WritePython(ReadOnlySpan<byte> literal, Span<byte> destination)
     {
         if (!IsFloatLiteral)
         {
             // A Python int prints its exact value; JSON forbids leading zeros, so that is the literal, except -0 -> 0.
-            output.WriteAscii(IsZero ? "0" : Literal);
-            return;
+            if (IsZero)
+            {
+                destination[0] = (byte)'0';
+                return 1;
+            }
+
+            literal.CopyTo(destination);
+            return literal.Length;
+        }
+
+        var length = 0;
+        if (Negative)
+        {
+            destination[length++] = (byte)'-';
         }
 
         if (IsZero)
         {
-            output.WriteAscii(Negative ? "-0.0" : "0.0");
-            return;
-        }
-
-        Span<char> text = stackalloc char[64];
-        var length = 0;
-        if (Negative)
-        {
-            text[length++] = '-';
+            Append(destination, ref length, "0.0"u8);
+            return length;
         }
 
         // CPython's float_repr_style "short": repr(x) switches to exponent form when decpt <= -4 or decpt > 16,
         // writes at least two exponent digits with a sign, and adds ".0" to a fixed-form integer value.
-        var k = Digits.Length;
+        Span<byte> digits = stackalloc byte[MaxSignificantDigits];
+        var k = FormatDigits(digits);
         var n = PointExponent;
         if (n <= -4 || n > 16)
         {
-            AppendScientific(text, ref length, minimumExponentDigits: 2);
+            AppendScientific(destination, ref length, digits[..k], n, minimumExponentDigits: 2);
         }
         else if (n <= 0)
         {
-            Append(text, ref length, "0.");
-            AppendZeros(text, ref length, -n);
-            Append(text, ref length, Digits);
+            Append(destination, ref length, "0."u8);
+            AppendZeros(destination, ref length, -n);
+            Append(destination, ref length, digits[..k]);
         }
         else if (n >= k)
         {
-            Append(text, ref length, Digits);
-            AppendZeros(text, ref length, n - k);
-            Append(text, ref length, ".0");
+            Append(destination, ref length, digits[..k]);
+            AppendZeros(destination, ref length, n - k);
+            Append(destination, ref length, ".0"u8);
         }
         else
         {
-            Append(text, ref length, Digits.AsSpan(0, n));
-            text[length++] = '.';
-            Append(text, ref length, Digits.AsSpan(n));
+            Append(destination, ref length, digits[..n]);
+            destination[length++] = (byte)'.';
+            Append(destination, ref length, digits[n..k]);
         }
 
-        output.WriteAscii(text[..length]);
+        return length;
     }
 
-    private void AppendScientific(Span<char> text, ref int length, int minimumExponentDigits)
+    private int FormatDigits(Span<byte> digits)
     {
-        text[length++] = Digits[0];
-        if (Digits.Length > 1)
+        var value = _significand;
+        for (var i = _digitCount - 1; i >= 0; i--)
         {
-            text[length++] = '.';
-            Append(text, ref length, Digits.AsSpan(1));
+            digits[i] = (byte)('0' + (int)(value % 10));
+            value /= 10;
         }
 
-        var exponent = PointExponent - 1;
-        text[length++] = 'e';
-        text[length++] = exponent < 0 ? '-' : '+';
-        var magnitude = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
-        AppendZeros(text, ref length, minimumExponentDigits - magnitude.Length);
-        Append(text, ref length, magnitude);
+        return _digitCount;
     }
 
-    private static void Append(Span<char> text, ref int length, ReadOnlySpan<char> value)
+    private static void AppendScientific(Span<byte> destination, ref int length, ReadOnlySpan<byte> digits, int pointExponent, int minimumExponentDigits)
     {
-        value.CopyTo(text[length..]);
+        destination[length++] = digits[0];
+        if (digits.Length > 1)
+        {
+            destination[length++] = (byte)'.';
+            Append(destination, ref length, digits[1..]);
+        }
+
+        var exponent = pointExponent - 1;
+        destination[length++] = (byte)'e';
+        destination[length++] = exponent < 0 ? (byte)'-' : (byte)'+';
+        var magnitude = Math.Abs(exponent);
+        var exponentDigits = magnitude >= 100 ? 3 : magnitude >= 10 ? 2 : 1;
+        AppendZeros(destination, ref length, minimumExponentDigits - exponentDigits);
+        for (var i = exponentDigits - 1; i >= 0; i--)
+        {
+            destination[length + i] = (byte)('0' + (magnitude % 10));
+            magnitude /= 10;
+        }
+
+        length += exponentDigits;
+    }
+
+    private static void Append(Span<byte> destination, ref int length, ReadOnlySpan<byte> value)
+    {
+        value.CopyTo(destination[length..]);
         length += value.Length;
     }
 
-    private static void AppendZeros(Span<char> text, ref int length, int count)
+    private static void AppendZeros(Span<byte> destination, ref int length, int count)
     {
-        for (var i = 0; i < count; i++)
+        if (count > 0)
         {
-            text[length++] = '0';
+            destination.Slice(length, count).Fill((byte)'0');
+            length += count;
         }
     }
 
     /// <summary>
-    /// Splits a number in JSON syntax (or .NET's "R" output, which adds an optional '+' in the exponent) into sign,
-    /// significant digits and point exponent. Exponents too large for an int saturate; callers reject those values.
+    /// Splits a number in JSON syntax (or .NET's "R" output, which adds 'E' and an optional '+' in the exponent) into
+    /// sign, significant digits and point exponent. <paramref name="digitCount"/> may exceed what
+    /// <paramref name="significand"/> holds (more than 17 digits); callers reject those. Exponents too large for an int
+    /// saturate; callers reject those values too.
     /// </summary>
-    private static bool TryDecompose(string text, out bool negative, out string digits, out int pointExponent, out bool isFloatLiteral)
+    private static bool TryDecompose(ReadOnlySpan<byte> text, out bool negative, out ulong significand, out int digitCount, out int pointExponent, out bool isFloatLiteral)
     {
         negative = false;
-        digits = string.Empty;
+        significand = 0;
+        digitCount = 0;
         pointExponent = 0;
         isFloatLiteral = false;
 
@@ -248,7 +293,7 @@ internal sealed class CanonicalJsonNumber
         }
 
         var integerStart = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        while (i < text.Length && char.IsAsciiDigit((char)text[i]))
         {
             i++;
         }
@@ -260,7 +305,7 @@ internal sealed class CanonicalJsonNumber
         {
             isFloatLiteral = true;
             fractionStart = ++i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
             {
                 i++;
             }
@@ -281,9 +326,9 @@ internal sealed class CanonicalJsonNumber
             }
 
             var exponentStart = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
             {
-                exponent = Math.Min(exponent * 10 + (text[i] - '0'), 1_000_000_000L);
+                exponent = Math.Min((exponent * 10) + (text[i] - '0'), 1_000_000_000L);
                 i++;
             }
 
@@ -300,21 +345,47 @@ internal sealed class CanonicalJsonNumber
             return false;
         }
 
-        var all = string.Concat(text.AsSpan(integerStart, integerEnd - integerStart), text.AsSpan(fractionStart, fractionEnd - fractionStart));
-        var leadingZeros = 0;
-        while (leadingZeros < all.Length && all[leadingZeros] == '0')
-        {
-            leadingZeros++;
-        }
-
-        digits = all[leadingZeros..].TrimEnd('0');
-        if (digits.Length == 0)
+        // The significant digits run from the first to the last nonzero digit of the integer and fraction parts together.
+        var integerDigits = text[integerStart..integerEnd];
+        var fractionDigits = text[fractionStart..fractionEnd];
+        var first = IndexOfNonZero(integerDigits, fractionDigits, fromEnd: false);
+        if (first < 0)
         {
             return true;
         }
 
-        var point = (integerEnd - integerStart) - leadingZeros + exponent;
+        var last = IndexOfNonZero(integerDigits, fractionDigits, fromEnd: true);
+        digitCount = last - first + 1;
+        if (digitCount <= MaxSignificantDigits)
+        {
+            for (var j = first; j <= last; j++)
+            {
+                var digit = j < integerDigits.Length ? integerDigits[j] : fractionDigits[j - integerDigits.Length];
+                significand = (significand * 10) + (ulong)(digit - '0');
+            }
+        }
+
+        var point = integerDigits.Length - first + exponent;
         pointExponent = (int)Math.Clamp(point, int.MinValue / 2, int.MaxValue / 2);
         return true;
+    }
+
+    /// <summary>The position of the first (or last) nonzero digit in <paramref name="integerDigits"/> followed by <paramref name="fractionDigits"/>, or -1.</summary>
+    private static int IndexOfNonZero(ReadOnlySpan<byte> integerDigits, ReadOnlySpan<byte> fractionDigits, bool fromEnd)
+    {
+        if (fromEnd)
+        {
+            var inFraction = fractionDigits.LastIndexOfAnyExcept((byte)'0');
+            return inFraction >= 0 ? integerDigits.Length + inFraction : integerDigits.LastIndexOfAnyExcept((byte)'0');
+        }
+
+        var inInteger = integerDigits.IndexOfAnyExcept((byte)'0');
+        if (inInteger >= 0)
+        {
+            return inInteger;
+        }
+
+        var fraction = fractionDigits.IndexOfAnyExcept((byte)'0');
+        return fraction >= 0 ? integerDigits.Length + fraction : -1;
     }
 }

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Text.Unicode;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
@@ -8,70 +8,77 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// also Python's <c>json.dumps(json.loads(body), separators=(',', ':'))</c>) and checks the HMAC of those bytes.
 /// </summary>
 /// <remarks>
+/// <para>
 /// On success the result carries the canonical bytes, because those are what was signed: the caller parses them
 /// instead of the raw body, so a difference between our parser and the vendor's cannot slip an unsigned value
 /// through. Bodies the canonicalizer refuses (invalid UTF-8 or JSON, duplicate keys, numbers that do not survive a
 /// double, nesting deeper than 64) are a plain mismatch; nothing here throws for any body.
+/// </para>
+/// <para>
+/// What an unauthenticated body can cost here is bounded by its size: each form is written in one streaming pass into
+/// one pooled buffer (<see cref="CanonicalJsonWriter"/>), nothing else grows with the body but a pooled stack of 8 bytes
+/// per key of the objects still open, and only <see cref="CanonicalVerificationGate.Limit"/> such checks run at once in
+/// the process; a check over that bound is not run and reports <see cref="WebhookVerificationResult.Throttled"/>.
+/// </para>
 /// </remarks>
 internal static class CanonicalSignatureVerifier
 {
-    private const int HashSize = 32;
-
-    // Python's ensure_ascii can turn one byte into six ("\u0001"); this keeps every form within one array.
+    // Keeps every form within one array: the JavaScript form outgrows a body only through number spellings (1e20 is
+    // 21 digits), at most about 4.4 times.
     private const int MaxBodyLength = 256 * 1024 * 1024;
 
     public static WebhookVerificationResult Verify(HmacSignatureVerifier keys, ReadOnlySpan<byte> body, ReadOnlySpan<byte> expected, WebhookCanonicalForms forms)
     {
-        if (body.Length > MaxBodyLength || expected.Length != HashSize)
+        if (body.Length > MaxBodyLength || expected.Length != HmacSignatureVerifier.HashSize || !Utf8.IsValid(body))
         {
             return WebhookVerificationResult.Mismatch;
         }
 
-        var root = CanonicalJsonParser.TryParse(body);
-        if (root is null)
+        if (!CanonicalVerificationGate.TryEnter())
         {
+            return WebhookVerificationResult.Throttled;
+        }
+
+        var writer = new CanonicalJsonWriter(body.Length);
+        try
+        {
+            // The JavaScript pass also refuses duplicate keys, so it runs even where only the Python form is accepted.
+            if (!writer.TryWriteJavaScript(body))
+            {
+                return WebhookVerificationResult.Mismatch;
+            }
+
+            if ((forms & WebhookCanonicalForms.JavaScript) != 0)
+            {
+                var index = keys.FindMatchingKey(writer.Written, expected);
+                if (index >= 0)
+                {
+                    // An owned copy: the pooled buffer goes back to the pool below.
+                    return WebhookVerificationResult.Success(WebhookVerificationMethod.CanonicalJavaScript, index, writer.Written.ToArray());
+                }
+            }
+
+            if ((forms & WebhookCanonicalForms.Python) != 0 && writer.TryWritePython(body, hashKeys: keys))
+            {
+                var index = writer.FindMatchingKey(keys, expected);
+                if (index >= 0)
+                {
+                    // Verified: a form that outgrew the buffer was hashed on the way; write it whole to hand it on.
+                    if (writer.HasFlushed && !writer.TryWritePython(body, hashKeys: null))
+                    {
+                        return WebhookVerificationResult.Mismatch;
+                    }
+
+                    return WebhookVerificationResult.Success(WebhookVerificationMethod.CanonicalPython, index, writer.Written.ToArray());
+                }
+            }
+
             return WebhookVerificationResult.Mismatch;
         }
-
-        using var output = new PooledByteWriter(body.Length);
-        if ((forms & WebhookCanonicalForms.JavaScript) != 0)
+        finally
         {
-            JavaScriptJsonWriter.Write(root, output);
-            var result = Match(keys, output, expected, WebhookVerificationMethod.CanonicalJavaScript);
-            if (result.IsVerified)
-            {
-                return result;
-            }
+            writer.Dispose();
+            CanonicalVerificationGate.Exit();
         }
-
-        if ((forms & WebhookCanonicalForms.Python) != 0)
-        {
-            output.Reset();
-            PythonJsonWriter.Write(root, output);
-            var result = Match(keys, output, expected, WebhookVerificationMethod.CanonicalPython);
-            if (result.IsVerified)
-            {
-                return result;
-            }
-        }
-
-        return WebhookVerificationResult.Mismatch;
-    }
-
-    private static WebhookVerificationResult Match(HmacSignatureVerifier keys, PooledByteWriter output, ReadOnlySpan<byte> expected, WebhookVerificationMethod method)
-    {
-        Span<byte> actual = stackalloc byte[HashSize];
-        var canonical = output.WrittenSpan;
-        for (var i = 0; i < keys.KeyCount; i++)
-        {
-            keys.ComputeHash(i, canonical, actual);
-            if (CryptographicOperations.FixedTimeEquals(actual, expected))
-            {
-                // An owned copy: the pooled buffer goes back to the pool when this method's caller returns.
-                return WebhookVerificationResult.Success(method, i, canonical.ToArray());
-            }
-        }
-
-        return WebhookVerificationResult.Mismatch;
     }
 }
