@@ -72,6 +72,17 @@ internal readonly struct CanonicalJsonNumber
 
     public bool IsZero => _digitCount == 0;
 
+    /// <summary>
+    /// Whether a literal in JSON grammar is an integer of at most 15 digits, the commonest number in a body. Such a
+    /// literal is exact as a double and has no leading zero, so JavaScript and Python both print it as it is, except
+    /// <c>-0</c>, which both print as <c>0</c>; no parsing is needed.
+    /// </summary>
+    public static bool IsShortInteger(ReadOnlySpan<byte> literal)
+    {
+        var digits = !literal.IsEmpty && literal[0] == (byte)'-' ? literal[1..] : literal;
+        return digits.Length is > 0 and <= ExactSignificantDigits && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+    }
+
     /// <summary>Reads a number literal the JSON reader has already validated; false when its value would not survive.</summary>
     public static bool TryParse(ReadOnlySpan<byte> literal, out CanonicalJsonNumber number)
     {

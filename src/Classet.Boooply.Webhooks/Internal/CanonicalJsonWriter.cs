@@ -469,6 +469,12 @@ internal ref struct CanonicalJsonWriter
 
     private bool WriteNumber(ReadOnlySpan<byte> literal)
     {
+        if (CanonicalJsonNumber.IsShortInteger(literal))
+        {
+            Write(literal.SequenceEqual("-0"u8) ? "0"u8 : literal);
+            return true;
+        }
+
         if (!CanonicalJsonNumber.TryParse(literal, out var number))
         {
             return false;

@@ -278,6 +278,11 @@ internal static class CompactJsonScanner
         }
 
         var literal = json[start..i];
+        if (CanonicalJsonNumber.IsShortInteger(literal))
+        {
+            return literal.SequenceEqual("-0"u8) ? -1 : i;
+        }
+
         if (!CanonicalJsonNumber.TryParse(literal, out var number))
         {
             return -1;
