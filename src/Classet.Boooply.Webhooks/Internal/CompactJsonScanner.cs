@@ -233,11 +233,13 @@ internal static class CompactJsonScanner
     private static int ScanNumber(ReadOnlySpan<byte> json, int start)
     {
         var i = start;
-        if (json[i] == (byte)'-')
+        var negative = json[i] == (byte)'-';
+        if (negative)
         {
             i++;
         }
 
+        var integerStart = i;
         if (i < json.Length && json[i] == (byte)'0')
         {
             i++;
@@ -251,6 +253,12 @@ internal static class CompactJsonScanner
             return -1;
         }
 
+        // The commonest case: a plain integer of up to 15 digits is its own JavaScript spelling, except -0.
+        if ((i == json.Length || (json[i] != (byte)'.' && (json[i] | 0x20) != (byte)'e')) && i - integerStart <= 15)
+        {
+            return negative && json[integerStart] == (byte)'0' ? -1 : i;
+        }
+
         if (i < json.Length && json[i] == (byte)'.')
         {
             var fraction = i + 1;
@@ -261,7 +269,7 @@ internal static class CompactJsonScanner
             }
         }
 
-        if (i < json.Length && (json[i] == (byte)'e' || json[i] == (byte)'E'))
+        if (i < json.Length && (json[i] | 0x20) == (byte)'e')
         {
             i++;
             if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-'))
@@ -278,11 +286,6 @@ internal static class CompactJsonScanner
         }
 
         var literal = json[start..i];
-        if (CanonicalJsonNumber.IsShortInteger(literal))
-        {
-            return literal.SequenceEqual("-0"u8) ? -1 : i;
-        }
-
         if (!CanonicalJsonNumber.TryParse(literal, out var number))
         {
             return -1;
@@ -294,8 +297,13 @@ internal static class CompactJsonScanner
 
     private static int SkipDigits(ReadOnlySpan<byte> json, int i)
     {
-        var end = json[i..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
-        return end < 0 ? json.Length : i + end;
+        // Numbers are short: a scalar loop beats setting up a vectorized search.
+        while (i < json.Length && (uint)(json[i] - '0') <= 9)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static int LowercaseHex(ReadOnlySpan<byte> fourDigits)
