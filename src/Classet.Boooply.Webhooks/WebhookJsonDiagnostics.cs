@@ -1,4 +1,4 @@
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
 
 namespace Classet.Boooply.Webhooks;
 

@@ -4,7 +4,7 @@ using System.Net;
 using Classet.Boooply.Webhooks.AspNetCore.Tests.Infrastructure;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
 
 namespace Classet.Boooply.Webhooks.AspNetCore.Tests;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
+using Classet.Boooply.Webhooks.Internal.Signatures;
 
 namespace Classet.Boooply.Webhooks.Classet;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
 
 namespace Classet.Boooply.Webhooks.Tests.Canonical;
 

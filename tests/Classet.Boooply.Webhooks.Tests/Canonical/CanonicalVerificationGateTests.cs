@@ -1,6 +1,6 @@
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
 using Classet.Boooply.Webhooks.Tests.TestSupport;
 
 namespace Classet.Boooply.Webhooks.Tests.Canonical;

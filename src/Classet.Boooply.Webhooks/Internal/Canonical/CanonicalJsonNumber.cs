@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Canonical;
 
 /// <summary>
 /// A JSON number literal reduced to its decimal value (sign, significant digits, decimal exponent), accepted only when

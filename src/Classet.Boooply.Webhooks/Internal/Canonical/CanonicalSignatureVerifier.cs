@@ -1,6 +1,7 @@
 using System.Text.Unicode;
+using Classet.Boooply.Webhooks.Internal.Signatures;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Canonical;
 
 /// <summary>
 /// The opt-in fallback that verifies a body's canonical JSON forms after a raw-body mismatch: it re-serializes the

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Canonical;
 
 /// <summary>
 /// Bounds how many canonical-JSON verifications run at once in the process, across every verifier and vendor. Each one

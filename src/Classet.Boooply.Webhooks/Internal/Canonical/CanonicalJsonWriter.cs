@@ -3,8 +3,9 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal.Signatures;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Canonical;
 
 /// <summary>
 /// Writes a body's canonical JSON forms, each in one streaming pass over the raw bytes straight into one pooled buffer:

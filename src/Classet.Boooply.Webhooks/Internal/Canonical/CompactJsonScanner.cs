@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Canonical;
 
 /// <summary>
 /// Tells, in one pass over the bytes and without allocating, whether a body is spelled exactly as

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Classet.Boooply.Webhooks.Internal.Canonical;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Signatures;
 
 /// <summary>
 /// The HMAC-SHA256 machinery both vendors share: keys prepared once, header decoding, constant-time comparison
