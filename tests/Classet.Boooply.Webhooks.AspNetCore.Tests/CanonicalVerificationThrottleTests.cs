@@ -4,6 +4,7 @@ using System.Net;
 using Classet.Boooply.Webhooks.AspNetCore.Tests.Infrastructure;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
+using Classet.Boooply.Webhooks.DependencyInjection;
 using Classet.Boooply.Webhooks.Internal.Canonical;
 
 namespace Classet.Boooply.Webhooks.AspNetCore.Tests;
@@ -34,7 +35,7 @@ public sealed class CanonicalVerificationThrottleTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WebhookEndpointTelemetry.Name && instrument.Name == WebhookEndpointTelemetry.DeliveriesInstrument)
+            if (instrument.Meter.Name == WebhookTelemetry.Name && instrument.Name == WebhookTelemetry.DeliveriesInstrument)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -43,7 +44,7 @@ public sealed class CanonicalVerificationThrottleTests
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == WebhookEndpointTelemetry.OutcomeTag)
+                if (tag.Key == WebhookTelemetry.OutcomeTag)
                 {
                     outcomes.Enqueue((string)tag.Value!);
                 }
@@ -85,7 +86,7 @@ public sealed class CanonicalVerificationThrottleTests
             (await throttled.Content.ReadAsStringAsync()).Should().Be("Temporarily unavailable; retry later.\n");
         }
 
-        var entry = host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 18).Subject;
+        var entry = host.Logs.Webhook.Should().ContainSingle(e => e.EventId.Id == 21).Subject;
         entry.Message.Should().Contain("503").And.Contain($"{System.Text.Encoding.UTF8.GetByteCount(pretty)}-byte body");
         entry.Message.Should().NotContain("Jane Doe").And.NotContain("cand_12345678");
         host.Logs.Webhook.Should().NotContain(e => e.EventId.Id == 3, "a throttled delivery is not reported as a mismatch");
