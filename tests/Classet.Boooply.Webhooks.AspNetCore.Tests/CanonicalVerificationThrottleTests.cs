@@ -61,8 +61,9 @@ public sealed class CanonicalVerificationThrottleTests
             ? Payloads.BoooplyRequest(pretty, BoooplyWebhookSigner.Sign(compact, Payloads.BoooplySecret))
             : Payloads.ClassetRequest(pretty, ClassetWebhookSigner.Sign(compact, Payloads.ClassetSecret));
 
+        // Bounded, so a gate that lets everything through fails the assertion below rather than hanging the run.
         var taken = 0;
-        while (CanonicalVerificationGate.TryEnter())
+        while (taken <= CanonicalVerificationGate.Limit && CanonicalVerificationGate.TryEnter())
         {
             taken++;
         }
@@ -70,6 +71,7 @@ public sealed class CanonicalVerificationThrottleTests
         HttpResponseMessage throttled;
         try
         {
+            taken.Should().Be(CanonicalVerificationGate.Limit, "the gate admits exactly its limit");
             throttled = await host.Client.SendAsync(Request());
         }
         finally
