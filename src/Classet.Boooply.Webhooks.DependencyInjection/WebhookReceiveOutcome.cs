@@ -57,4 +57,13 @@ public enum WebhookReceiveOutcome
 
     /// <summary>The delivery should have been stored for background processing, but the store failed: 503, so the vendor retries.</summary>
     StoreUnavailable = 15,
+
+    /// <summary>
+    /// The raw body did not match its signature, and the canonical-JSON check (<c>AllowCanonicalJsonSignatures</c>) that
+    /// might have matched was not run because the process already runs as many as it allows at once
+    /// (<see cref="WebhookVerificationStatus.CanonicalVerificationThrottled"/>): 503, so the vendor retries. Not 401: the
+    /// delivery was not judged, and a genuine reformatted delivery must not be answered as forged. Each check holds
+    /// buffers about the body's size, so the bound keeps a burst of forged requests from holding many of them at once.
+    /// </summary>
+    VerificationThrottled = 16,
 }

@@ -57,7 +57,7 @@ public readonly struct WebhookReceiveResult : IEquatable<WebhookReceiveResult>
         WebhookReceiveOutcome.InProgress => 409,
         WebhookReceiveOutcome.TooLarge => 413,
         WebhookReceiveOutcome.Aborted => ClientClosedRequestStatusCode,
-        WebhookReceiveOutcome.StoreUnavailable => 503,
+        WebhookReceiveOutcome.StoreUnavailable or WebhookReceiveOutcome.VerificationThrottled => 503,
         _ => 500,
     };
 

@@ -28,7 +28,8 @@ public static class WebhookTelemetry
     /// <c>duplicate</c>, <c>in_progress</c>, <c>unauthorized</c>, <c>too_large</c>, <c>invalid_payload</c>,
     /// <c>handler_failed</c>, <c>handler_timeout</c>, <c>dead_letter_failed</c>, <c>aborted</c>, <c>bad_request</c>,
     /// <c>configuration_error</c>, <c>error</c> (a failure outside the handlers, such as a deduplication store that is
-    /// down), <c>stored</c> or <c>store_unavailable</c>.
+    /// down), <c>stored</c>, <c>store_unavailable</c> or <c>verification_throttled</c> (503: too many canonical-JSON checks
+    /// at once, see <see cref="WebhookVerificationStatus.CanonicalVerificationThrottled"/>).
     /// </summary>
     public const string OutcomeTag = "webhook.outcome";
 }

@@ -1,4 +1,4 @@
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
 
 namespace Classet.Boooply.Webhooks;
 
@@ -6,42 +6,31 @@ namespace Classet.Boooply.Webhooks;
 /// Helpers for explaining a signature mismatch in logs, without ever changing what is accepted.
 /// </summary>
 /// <remarks>
-/// Both vendors sign <c>JSON.stringify(payload)</c> and send that same compact text. When a delivery fails the raw-body
-/// check, knowing whether the body still is in that compact form tells "wrong secret or forged" apart from "something on
-/// the way (a proxy, a framework, a test tool) reformatted the JSON", which is what canonical-JSON verification is for.
+/// Both vendors' reference receivers verify <c>JSON.stringify(payload)</c>, the compact form. When a delivery fails the
+/// raw-body check, knowing whether the body still is in that compact form tells "wrong secret or forged" apart from
+/// "something on the way (a proxy, a framework, a test tool) reformatted the JSON", which is what canonical-JSON
+/// verification is for.
 /// </remarks>
 public static class WebhookJsonDiagnostics
 {
-    private const int MaxBodyLength = 256 * 1024 * 1024;
-
     /// <summary>
-    /// Returns whether <paramref name="utf8Json"/> is byte for byte what JavaScript's
-    /// <c>JSON.stringify(JSON.parse(body))</c> would produce from it, meaning the body was not reformatted on the way.
+    /// Returns whether <paramref name="utf8Json"/> is spelled exactly as JavaScript's <c>JSON.stringify</c> spells JSON,
+    /// meaning that nothing re-serialized the body on the way.
     /// </summary>
     /// <param name="utf8Json">The raw body bytes, as received.</param>
     /// <returns>
-    /// <see langword="true"/> when the body is compact canonical JSON; <see langword="false"/> when re-serializing it
-    /// would change a byte (whitespace, key order, number spelling, escapes), or when it is not valid UTF-8 or JSON,
-    /// has duplicate keys, has a number that does not survive the round trip through a double, nests deeper than 64, or
-    /// is larger than 256 MiB.
+    /// <see langword="true"/> when the body is valid UTF-8 and valid JSON, nested at most 64 deep, with no whitespace
+    /// outside strings, every string escaped as <c>JSON.stringify</c> escapes it (characters as themselves, <c>\"</c>,
+    /// <c>\\</c>, <c>\b \f \n \r \t</c>, other control characters and lone surrogates as lowercase <c>\u</c> escapes),
+    /// every number in JavaScript's own spelling of its value (<c>1.5</c>, not <c>1.50</c> or <c>15e-1</c>), and in every
+    /// object the integer-like keys (<c>"0"</c> to <c>"4294967294"</c>) first, ascending, before the others. Otherwise
+    /// <see langword="false"/>. In short: <c>JSON.stringify(JSON.parse(body))</c> would give the same bytes, except that
+    /// duplicate keys (which <c>JSON.parse</c> would merge) are not looked for, since finding them needs memory that grows
+    /// with the object; the canonical verification path refuses such bodies anyway.
     /// </returns>
-    /// <exception cref="OutOfMemoryException">Only when the process cannot allocate; no body content throws.</exception>
-    public static bool IsCompactCanonicalJson(ReadOnlySpan<byte> utf8Json)
-    {
-        // Far beyond any webhook; keeps the re-serialization within one array.
-        if (utf8Json.Length > MaxBodyLength)
-        {
-            return false;
-        }
-
-        var root = CanonicalJsonParser.TryParse(utf8Json);
-        if (root is null)
-        {
-            return false;
-        }
-
-        using var output = new PooledByteWriter(utf8Json.Length);
-        JavaScriptJsonWriter.Write(root, output);
-        return output.WrittenSpan.SequenceEqual(utf8Json);
-    }
+    /// <remarks>
+    /// One pass over the bytes, with a fixed amount of stack: it allocates nothing and takes time proportional to the body
+    /// (about as long as hashing it), whatever the body's shape or size, so it is safe to call on every rejected delivery.
+    /// </remarks>
+    public static bool IsCompactCanonicalJson(ReadOnlySpan<byte> utf8Json) => CompactJsonScanner.IsCompactCanonical(utf8Json);
 }

@@ -48,6 +48,12 @@ public readonly struct WebhookVerificationResult : IEquatable<WebhookVerificatio
     /// <summary>A result for a delivery whose signature does not match.</summary>
     public static WebhookVerificationResult Mismatch => new(WebhookVerificationStatus.SignatureMismatch, WebhookVerificationMethod.None, -1, default);
 
+    /// <summary>
+    /// A result for a delivery whose raw body did not match and whose canonical-JSON check was not run because too many
+    /// ran at once (<see cref="WebhookVerificationStatus.CanonicalVerificationThrottled"/>): not verified, not found forged.
+    /// </summary>
+    public static WebhookVerificationResult Throttled => new(WebhookVerificationStatus.CanonicalVerificationThrottled, WebhookVerificationMethod.None, -1, default);
+
     /// <summary>Creates a successful result.</summary>
     /// <param name="method">How the delivery was verified; must not be <see cref="WebhookVerificationMethod.None"/>.</param>
     /// <param name="secretIndex">The index of the secret that matched.</param>

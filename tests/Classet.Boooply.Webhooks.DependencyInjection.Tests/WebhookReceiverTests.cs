@@ -308,6 +308,7 @@ public sealed class WebhookReceiverTests
             [WebhookReceiveOutcome.ConfigurationError] = 500,
             [WebhookReceiveOutcome.Error] = 500,
             [WebhookReceiveOutcome.StoreUnavailable] = 503,
+            [WebhookReceiveOutcome.VerificationThrottled] = 503,
             [WebhookReceiveOutcome.Aborted] = 499,
         };
 

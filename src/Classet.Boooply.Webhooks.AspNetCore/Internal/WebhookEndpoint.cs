@@ -32,6 +32,6 @@ internal sealed class WebhookEndpoint
         var statusCode = result.Outcome == WebhookReceiveOutcome.BadRequest && body.FailureStatusCode is { } kestrelStatus
             ? kestrelStatus
             : result.StatusCode;
-        await WebhookResponses.WriteAsync(httpContext.Response, statusCode).ConfigureAwait(false);
+        await WebhookResponses.WriteAsync(httpContext.Response, statusCode, result.Outcome).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using Classet.Boooply.Webhooks.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 
 namespace Classet.Boooply.Webhooks.AspNetCore.Internal;
@@ -15,8 +16,9 @@ internal static class WebhookResponses
     private static readonly byte[] Failed = "Webhook processing failed; retry later.\n"u8.ToArray();
     private static readonly byte[] BadRequest = "Bad request.\n"u8.ToArray();
     private static readonly byte[] Unavailable = "Webhook could not be stored; retry later.\n"u8.ToArray();
+    private static readonly byte[] Throttled = "Temporarily unavailable; retry later.\n"u8.ToArray();
 
-    public static Task WriteAsync(HttpResponse response, int statusCode)
+    public static Task WriteAsync(HttpResponse response, int statusCode, WebhookReceiveOutcome outcome)
     {
         if (response.HasStarted)
         {
@@ -32,6 +34,7 @@ internal static class WebhookResponses
             StatusCodes.Status400BadRequest => InvalidPayload,
             StatusCodes.Status409Conflict => InProgress,
             StatusCodes.Status500InternalServerError => Failed,
+            StatusCodes.Status503ServiceUnavailable when outcome == WebhookReceiveOutcome.VerificationThrottled => Throttled,
             StatusCodes.Status503ServiceUnavailable => Unavailable,
             _ => BadRequest,
         };

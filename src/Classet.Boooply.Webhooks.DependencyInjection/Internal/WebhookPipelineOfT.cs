@@ -19,12 +19,6 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
     where TOptions : WebhookOptions
     where TVerifier : class
 {
-    /// <summary>
-    /// Above this size a failed signature is logged without the compactness hint: the hint parses and re-serializes
-    /// the body, and an unauthenticated sender should not be able to buy more than a bounded amount of that work.
-    /// </summary>
-    private const int MaxCompactCheckLength = 1024 * 1024;
-
     /// <summary>What every signature-mismatch hint asks the operator to check about the secret.</summary>
     private const string SecretToCheck = "the configured secret is the one this endpoint's webhook uses, used whole (for Boooply including the whsec_ prefix)";
 
@@ -167,7 +161,11 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
             if (!verification.IsVerified)
             {
                 LogVerificationFailure(verification, raw.Span, options.AllowCanonicalJsonSignatures);
-                return new(WebhookReceiveOutcome.Unauthorized);
+
+                // Throttled is not a verdict on the delivery: 503 makes the vendor retry it, where 401 would call it forged.
+                return new(verification.Status == WebhookVerificationStatus.CanonicalVerificationThrottled
+                    ? WebhookReceiveOutcome.VerificationThrottled
+                    : WebhookReceiveOutcome.Unauthorized);
             }
 
             activity?.SetTag("webhook.verification_method", MethodName(verification.Method));
@@ -406,7 +404,7 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
             case WebhookVerificationStatus.SignatureMismatch:
                 if (!_logger.IsEnabled(LogLevel.Warning))
                 {
-                    // The compactness check parses the body: a forged request must not pay for a log nobody reads.
+                    // The compactness check reads the whole body: a forged request must not pay for a log nobody reads.
                     break;
                 }
 
@@ -422,17 +420,7 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
                     break;
                 }
 
-                if (body.Length > MaxCompactCheckLength)
-                {
-                    WebhookReceiverLog.SignatureMismatch(
-                        _logger,
-                        Vendor,
-                        body.Length,
-                        "not checked",
-                        "Check that " + SecretToCheck + ", and that nothing between the vendor and this app reformats the body; if something does, AllowCanonicalJsonSignatures verifies the re-serialized form as the vendor's own receivers do.");
-                    break;
-                }
-
+                // One pass over the bytes that allocates nothing, so it is checked at any size.
                 var compact = WebhookJsonDiagnostics.IsCompactCanonicalJson(body);
                 WebhookReceiverLog.SignatureMismatch(
                     _logger,
@@ -442,6 +430,9 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
                     compact
                         ? "The body is in the compact form the vendor signs: check that " + SecretToCheck + "."
                         : "The body is not in the compact form the vendor signs: something between the vendor and this app probably reformatted it. Fix that hop, or set AllowCanonicalJsonSignatures to verify the re-serialized form as the vendor's own receivers do.");
+                break;
+            case WebhookVerificationStatus.CanonicalVerificationThrottled:
+                WebhookReceiverLog.CanonicalVerificationThrottled(_logger, Vendor, body.Length);
                 break;
             case WebhookVerificationStatus.MalformedSignature:
                 WebhookReceiverLog.DeliveryUnauthorized(_logger, Vendor, "the signature header is malformed (wrong length or encoding)");

@@ -91,4 +91,8 @@ internal static partial class WebhookReceiverLog
     [LoggerMessage(EventId = 20, EventName = "DeduplicationUpdateFailed", Level = LogLevel.Error,
         Message = "{Vendor} webhook {EventType}: the deduplication store could not record how the abandoned handlers ended; the key stays claimed until the store lets it expire.")]
     public static partial void DeduplicationUpdateFailed(ILogger logger, string vendor, string eventType, Exception exception);
+
+    [LoggerMessage(EventId = 21, EventName = "CanonicalVerificationThrottled", Level = LogLevel.Warning,
+        Message = "{Vendor} webhook answered 503: the signature does not match the {BodyLength}-byte body as received, and its canonical JSON forms were not checked because the process already runs as many canonical checks as it allows at once (a burst of unauthenticated requests?). The vendor will retry.")]
+    public static partial void CanonicalVerificationThrottled(ILogger logger, string vendor, int bodyLength);
 }

@@ -46,6 +46,7 @@ internal sealed class WebhookReceiverMetrics
         WebhookReceiveOutcome.ConfigurationError => "configuration_error",
         WebhookReceiveOutcome.Stored => "stored",
         WebhookReceiveOutcome.StoreUnavailable => "store_unavailable",
+        WebhookReceiveOutcome.VerificationThrottled => "verification_throttled",
         _ => "error",
     };
 

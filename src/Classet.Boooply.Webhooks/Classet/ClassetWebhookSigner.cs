@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Signatures;
 
 namespace Classet.Boooply.Webhooks.Classet;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Canonical;
+using Classet.Boooply.Webhooks.Internal.Signatures;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -8,8 +9,9 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// keyed with the UTF-8 bytes of the secret) and the legacy <c>x-classet-key</c> API key.
 /// </summary>
 /// <remarks>
-/// Thread-safe; build one per configuration and reuse it. Key bytes are prepared in the constructor.
-/// <c>Verify</c> over a span or sequence allocates nothing, whether the delivery is valid or not, and compares
+/// Thread-safe; build one per configuration and reuse it. Key bytes are prepared in the constructor; it holds no native
+/// resource, so a verifier replaced on a configuration reload needs no disposing. <c>Verify</c> over a span or sequence
+/// allocates nothing, whether the delivery is valid or not (a sequence is copied into a pooled buffer), and compares
 /// decoded bytes in constant time.
 /// </remarks>
 public sealed class ClassetWebhookVerifier
@@ -65,8 +67,8 @@ public sealed class ClassetWebhookVerifier
     public WebhookVerificationResult Verify(in ReadOnlySequence<byte> body, ReadOnlySpan<char> signature) => _signatures.Verify(body, signature);
 
     /// <summary>
-    /// Verifies the signature of a body given as a string. It is hashed as UTF-8, encoded in small chunks; prefer the
-    /// byte overloads, because a body decoded to a string and re-encoded only verifies if it was valid UTF-8.
+    /// Verifies the signature of a body given as a string. It is hashed as UTF-8, encoded once into a pooled buffer; prefer
+    /// the byte overloads, because a body decoded to a string and re-encoded only verifies if it was valid UTF-8.
     /// </summary>
     /// <param name="body">The body text.</param>
     /// <param name="signature">The <c>x-classet-webhook-signature</c> header value, or null when absent.</param>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
-/// <summary>A string's UTF-8 bytes in a pooled buffer, returned to the pool on dispose.</summary>
+/// <summary>A string's UTF-8 bytes in a pooled buffer, cleared and returned to the pool on dispose.</summary>
 internal ref struct PooledUtf8
 {
     private const int MaxSinglePassChars = 1024 * 1024;
@@ -32,6 +32,8 @@ internal ref struct PooledUtf8
     {
         if (_rented is not null)
         {
+            // Bodies carry candidate data; do not leave it in a shared pool.
+            _rented.AsSpan(0, Span.Length).Clear();
             ArrayPool<byte>.Shared.Return(_rented);
             _rented = null;
             Span = default;

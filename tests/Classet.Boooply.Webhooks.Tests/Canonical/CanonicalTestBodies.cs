@@ -66,6 +66,44 @@ internal static class CanonicalTestBodies
         return [.. output];
     }
 
+    /// <summary>Removes the whitespace between tokens (never inside strings).</summary>
+    public static byte[] RemoveWhitespace(ReadOnlySpan<byte> json)
+    {
+        var output = new List<byte>(json.Length);
+        var inString = false;
+        var escaped = false;
+        foreach (var b in json)
+        {
+            if (inString)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (b == (byte)'\\')
+                {
+                    escaped = true;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+            else
+            {
+                inString = b == (byte)'"';
+            }
+
+            output.Add(b);
+        }
+
+        return [.. output];
+    }
+
     /// <summary>Splits a body into several segments, as a PipeReader can hand it over.</summary>
     public static ReadOnlySequence<byte> Segmented(byte[] body, int segmentLength)
     {

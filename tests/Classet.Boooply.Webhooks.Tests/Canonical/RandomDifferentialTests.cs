@@ -25,6 +25,12 @@ public sealed class RandomDifferentialTests
             python[i].Should().NotBeNull(because);
             CanonicalJsonWritersTests.WriteJavaScript(bodies[i]).Should().Equal(node[i], because);
             CanonicalJsonWritersTests.WritePython(bodies[i]).Should().Equal(python[i], because);
+
+            // The one-pass compactness check agrees with node: its output is compact, and a body with its whitespace
+            // removed is compact exactly when node would give it back unchanged (the generator never repeats a key).
+            WebhookJsonDiagnostics.IsCompactCanonicalJson(node[i]).Should().BeTrue(because);
+            var compact = CanonicalTestBodies.RemoveWhitespace(bodies[i]);
+            WebhookJsonDiagnostics.IsCompactCanonicalJson(compact).Should().Be(compact.AsSpan().SequenceEqual(node[i]), because);
         }
     }
 }

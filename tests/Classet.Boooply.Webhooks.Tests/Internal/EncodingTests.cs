@@ -1,4 +1,4 @@
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Signatures;
 
 namespace Classet.Boooply.Webhooks.Tests.Internal;
 

@@ -7,11 +7,11 @@ using Classet.Boooply.Webhooks.Tests.TestSupport;
 namespace Classet.Boooply.Webhooks.Tests.Internal;
 
 /// <summary>
-/// The verifiers reuse a few HMAC contexts per key across threads. Far more threads than contexts, mixing valid and
-/// forged bodies of different lengths, body shapes and both secrets, must give every call exactly its own answer:
-/// a context shared by mistake, or returned half-used, would leak one delivery's hash into another's.
+/// One verifier serves every request. Segmented and text bodies go through pooled buffers shared across threads: many
+/// threads, mixing valid and forged bodies of different lengths, body shapes and both secrets, must give every call
+/// exactly its own answer; a buffer shared by mistake, or returned while in use, would leak one delivery into another.
 /// </summary>
-public sealed class HmacContextPoolTests
+public sealed class VerifyConcurrencyTests
 {
     private const string Secret = "pool-secret";
     private const string RotatedSecret = "pool-secret-rotated";
@@ -85,7 +85,7 @@ public sealed class HmacContextPoolTests
     [Fact]
     public void Verify_AfterManyCalls_StillMatchesTheOneShotHmac()
     {
-        // A reset context must hash exactly like a fresh one, call after call, whatever the previous body was.
+        // Call after call, whatever the previous body (and the pooled buffer it left behind) was.
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret] });
         var key = Encoding.UTF8.GetBytes(Secret);
         for (var length = 0; length < 700; length += 7)

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Signatures;
 
 /// <summary>How a vendor writes the HMAC-SHA256 digest into its signature header.</summary>
 internal enum SignatureEncoding

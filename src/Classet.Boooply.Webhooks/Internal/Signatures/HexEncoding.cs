@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Signatures;
 
 /// <summary>Allocation-free hex encode and decode.</summary>
 internal static class HexEncoding

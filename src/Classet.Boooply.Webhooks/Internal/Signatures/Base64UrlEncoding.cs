@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Signatures;
 
 /// <summary>
 /// Allocation-free base64url (RFC 4648 §5) encode and decode. Hand-written because <c>System.Buffers.Text.Base64Url</c>

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Canonical;
 
 /// <summary>The re-serializations of a JSON body a vendor's reference receivers sign.</summary>
 [Flags]

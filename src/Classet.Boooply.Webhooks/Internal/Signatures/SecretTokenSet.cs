@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Signatures;
 
 /// <summary>
 /// Compares a presented credential (an API key or bearer token) against configured ones in constant time.
