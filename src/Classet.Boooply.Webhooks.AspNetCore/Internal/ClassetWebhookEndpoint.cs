@@ -40,8 +40,8 @@ internal sealed class ClassetWebhookEndpoint : WebhookEndpoint<ClassetWebhookEve
             return HeaderCheck.Reject("no x-classet-key header was sent, and only legacy API keys are configured (no signing secret to check a signature with)");
         }
 
-        return verifier.VerifyApiKey(apiKey)
-            ? HeaderCheck.Accept(WebhookVerificationResult.Success(WebhookVerificationMethod.ApiKey, 0))
+        return verifier.VerifyApiKey(apiKey) is { IsVerified: true } key
+            ? HeaderCheck.Accept(key)
             : HeaderCheck.Reject("the x-classet-key does not match a configured legacy API key");
     }
 

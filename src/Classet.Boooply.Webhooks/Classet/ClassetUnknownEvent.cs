@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -8,6 +9,8 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// </summary>
 public sealed record ClassetUnknownEvent : ClassetWebhookEvent
 {
+    private readonly JsonContent _rawJson;
+
     /// <summary>Creates an unknown event.</summary>
     /// <param name="eventType">The body's <c>event</c> value, or an empty string when there is none.</param>
     /// <param name="rawJson">The whole body. It is cloned, so the event owns it and outlives any pooled buffer.</param>
@@ -16,12 +19,12 @@ public sealed record ClassetUnknownEvent : ClassetWebhookEvent
     {
         ArgumentNullException.ThrowIfNull(eventType);
         EventType = eventType;
-        RawJson = rawJson.Clone();
+        _rawJson = new JsonContent(rawJson);
     }
 
     /// <inheritdoc />
     public override string EventType { get; }
 
-    /// <summary>Gets the whole body as received (an owned copy).</summary>
-    public JsonElement RawJson { get; }
+    /// <summary>Gets the whole body as received (an owned copy). Two unknown events are equal when their bodies have the same content.</summary>
+    public JsonElement RawJson => _rawJson.Element;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
@@ -8,9 +9,11 @@ namespace Classet.Boooply.Webhooks.Internal;
 /// plumbing; this type carries the envelope through System.Text.Json, so error paths read <c>$.data.scores.overall</c>.
 /// </summary>
 /// <typeparam name="TData">The event's typed <c>data</c> record.</typeparam>
-internal sealed class BoooplyEnvelope<TData>
+internal sealed class BoooplyEnvelope<TData> : IExtensionDataHolder
     where TData : class
 {
+    private ValueDictionary<JsonElement>? _extensionData;
+
     [JsonPropertyName("event")]
     [JsonPropertyOrder(-2)]
     public string? Event { get; set; }
@@ -19,6 +22,17 @@ internal sealed class BoooplyEnvelope<TData>
     [JsonPropertyOrder(-1)]
     public TData? Data { get; set; }
 
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        set => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
 }

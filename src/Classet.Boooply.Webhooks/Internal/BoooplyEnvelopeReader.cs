@@ -4,16 +4,17 @@ using System.Text.Unicode;
 namespace Classet.Boooply.Webhooks.Internal;
 
 /// <summary>What one pass over a Boooply body found at the top level.</summary>
-/// <param name="EventType">The first top-level <c>event</c> value when it is a string.</param>
+/// <param name="EventType">The last top-level <c>event</c> value when it is a string (the last key wins, as in <c>JSON.parse</c>).</param>
 /// <param name="EventToken">The token of that <c>event</c> value, or <see cref="JsonTokenType.None"/> when absent.</param>
-/// <param name="DataToken">The first token of the first top-level <c>data</c> value, or <see cref="JsonTokenType.None"/> when absent.</param>
-/// <param name="MeetingCodeToken">The token of <c>data.meetingCode</c>, or <see cref="JsonTokenType.None"/> when absent.</param>
+/// <param name="DataToken">The first token of the last top-level <c>data</c> value, or <see cref="JsonTokenType.None"/> when absent.</param>
+/// <param name="MeetingCodeToken">The token of the last <c>meetingCode</c> in that <c>data</c>, or <see cref="JsonTokenType.None"/> when absent.</param>
 internal readonly record struct BoooplyEnvelopeInfo(string? EventType, JsonTokenType EventToken, JsonTokenType DataToken, JsonTokenType MeetingCodeToken);
 
 /// <summary>
 /// Walks a Boooply body once with a <see cref="Utf8JsonReader"/>, whatever the property order, before anything is
 /// bound. It proves the body is one JSON object within the depth limit with valid UTF-8 in every string, and finds
-/// <c>event</c>, the kind of <c>data</c> and <c>data.meetingCode</c>, so shape errors get precise messages.
+/// <c>event</c>, the kind of <c>data</c> and <c>data.meetingCode</c>, so shape errors get precise messages. A repeated
+/// key is read as <c>JSON.parse</c> and the binder read it: the last one wins.
 /// </summary>
 internal static class BoooplyEnvelopeReader
 {
@@ -57,9 +58,9 @@ internal static class BoooplyEnvelopeReader
                 {
                     expecting = reader.CurrentDepth switch
                     {
-                        1 when eventToken == JsonTokenType.None && reader.ValueTextEquals("event"u8) => ExpectEvent,
-                        1 when dataToken == JsonTokenType.None && reader.ValueTextEquals("data"u8) => ExpectData,
-                        2 when insideData && meetingCodeToken == JsonTokenType.None && reader.ValueTextEquals("meetingCode"u8) => ExpectMeetingCode,
+                        1 when reader.ValueTextEquals("event"u8) => ExpectEvent,
+                        1 when reader.ValueTextEquals("data"u8) => ExpectData,
+                        2 when insideData && reader.ValueTextEquals("meetingCode"u8) => ExpectMeetingCode,
                         _ => None,
                     };
                     continue;
@@ -72,8 +73,10 @@ internal static class BoooplyEnvelopeReader
                         eventType = token == JsonTokenType.String ? reader.GetString() : null;
                         break;
                     case ExpectData:
+                        // A later "data" replaces an earlier one, its meetingCode included.
                         dataToken = token;
                         insideData = token == JsonTokenType.StartObject;
+                        meetingCodeToken = JsonTokenType.None;
                         break;
                     case ExpectMeetingCode:
                         meetingCodeToken = token;

@@ -1,24 +1,11 @@
 using System.Globalization;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
-/// <summary>Time conversions behind the Boooply records' convenience properties. None of them throws.</summary>
+/// <summary>Reads Boooply's <c>questionsAsked[].timestamp</c> offsets (<c>02:15</c>). Never throws.</summary>
 internal static class BoooplyTime
 {
-    private static readonly decimal MaxMilliseconds = (decimal)TimeSpan.MaxValue.TotalMilliseconds / 2;
-
-    /// <summary>Milliseconds as a <see cref="TimeSpan"/>, or null when absent or outside what a <see cref="TimeSpan"/> can hold.</summary>
-    public static TimeSpan? FromMilliseconds(decimal? milliseconds) =>
-        milliseconds is { } value && Math.Abs(value) <= MaxMilliseconds
-            ? TimeSpan.FromTicks((long)decimal.Round(value * TimeSpan.TicksPerMillisecond))
-            : null;
-
-    /// <summary>Seconds as a <see cref="TimeSpan"/>, or null when absent or out of range.</summary>
-    public static TimeSpan? FromSeconds(decimal? seconds) =>
-        seconds is { } value && Math.Abs(value) <= MaxMilliseconds / 1000
-            ? FromMilliseconds(value * 1000)
-            : null;
-
     /// <summary>
     /// Parses an offset into the interview such as <c>02:15</c> (mm:ss), <c>1:02:15</c> (h:mm:ss) or
     /// <c>02:15.5</c>. Minutes may exceed 59 in the two-part form. Anything else gives null.
@@ -60,15 +47,8 @@ internal static class BoooplyTime
         }
 
         var totalSeconds = (hours * 3600m) + (minutes * 60m) + seconds;
-        return FromSeconds(totalSeconds);
+        return WebhookTime.FromSeconds(totalSeconds);
     }
-
-    /// <summary>
-    /// Parses an ISO 8601 instant. Text without an offset is read as UTC (Boooply sends <c>toISOString()</c>,
-    /// always UTC), never as the server's local time.
-    /// </summary>
-    public static bool TryParseInstant(string? text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
     private static bool TryParseWhole(string text, out long value)
     {

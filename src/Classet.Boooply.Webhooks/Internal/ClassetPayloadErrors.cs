@@ -1,14 +1,15 @@
 using System.Text;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Internal;
 
 /// <summary>Builds <see cref="WebhookPayloadException"/>s that say what is wrong, at which JSON path, and at which line and byte.</summary>
 internal static class ClassetPayloadErrors
 {
-    public static WebhookPayloadException At(ReadOnlySpan<byte> utf8Json, long index, string what, string path, Exception? inner = null)
+    public static WebhookPayloadException At(ReadOnlySpan<byte> utf8Json, long index, string what, string path)
     {
         var (line, byteInLine) = Locate(utf8Json, index);
-        return new WebhookPayloadException($"{what} (at {path}, line {line}, byte {byteInLine}).", path, line, byteInLine, inner);
+        return new WebhookPayloadException($"{what} (at {path}, line {line}, byte {byteInLine}).", path, line, byteInLine);
     }
 
     /// <summary>The zero-based line and byte-in-line of an absolute byte offset, as System.Text.Json reports them.</summary>
@@ -21,31 +22,6 @@ internal static class ClassetPayloadErrors
         return (line, end - lineStart);
     }
 
-    /// <summary>A JSON path for a top-level property name taken from the body (raw, as written).</summary>
-    public static string PathOf(ReadOnlySpan<byte> rawName)
-    {
-        var name = Encoding.UTF8.GetString(rawName);
-        return IsPlain(name) ? "$." + name : "$['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
-    }
-
-    public static string Append(string path, string name) =>
-        IsPlain(name) ? path + "." + name : path + "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
-
-    private static bool IsPlain(string name)
-    {
-        if (name.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>A JSON path for a top-level property name taken from the body (raw, as written); see <see cref="PayloadPath"/>.</summary>
+    public static string PathOf(ReadOnlySpan<byte> rawName) => PayloadPath.Append("$", Encoding.UTF8.GetString(rawName));
 }

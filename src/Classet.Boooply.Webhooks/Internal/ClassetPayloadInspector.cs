@@ -57,10 +57,8 @@ internal static class ClassetPayloadInspector
             var hasCallShape = false;
             var hasChanges = false;
             var hasData = false;
-            var hasCandidateId = false;
             var inData = false;
             var atCustomData = false;
-            long dataObjectIndex = -1;
             long badCustomDataIndex = -1;
             var current = TopLevel.Other;
 
@@ -84,7 +82,6 @@ internal static class ClassetPayloadInspector
                     else if (depth == 2 && inData)
                     {
                         atCustomData = reader.ValueTextEquals("interview_custom_data"u8);
-                        hasCandidateId |= reader.ValueTextEquals("candidate_id"u8);
                     }
 
                     continue;
@@ -138,8 +135,6 @@ internal static class ClassetPayloadInspector
                     case TopLevel.Data:
                         hasData = true;
                         inData = token == JsonTokenType.StartObject;
-                        dataObjectIndex = inData ? reader.TokenStartIndex : -1;
-                        hasCandidateId = false;
                         badCustomDataIndex = -1;
                         break;
                     case TopLevel.CallShape:
@@ -165,8 +160,6 @@ internal static class ClassetPayloadInspector
                 UnknownEventType = kind == ClassetPayloadKind.Unknown ? unknownEventType ?? string.Empty : null,
                 HasChanges = hasChanges,
                 HasData = hasData,
-                HasCandidateId = hasCandidateId,
-                DataObjectIndex = dataObjectIndex,
                 BadCustomDataIndex = badCustomDataIndex,
             };
         }
@@ -178,7 +171,7 @@ internal static class ClassetPayloadInspector
             var path = topNameStart < 0 ? "$" : ClassetPayloadErrors.PathOf(utf8Json.Slice((int)topNameStart, topNameLength));
             var where = exception.LineNumber is { } line ? $" (line {line}, byte {exception.BytePositionInLine ?? 0})" : string.Empty;
             throw new WebhookPayloadException(
-                $"Invalid webhook payload: {what}, inside {path}{where}.", path, exception.LineNumber, exception.BytePositionInLine, exception);
+                $"Invalid webhook payload: {what}, inside {path}{where}.", path, exception.LineNumber, exception.BytePositionInLine);
         }
     }
 
@@ -224,10 +217,10 @@ internal static class ClassetPayloadInspector
         {
             reader.CopyString(rented);
         }
-        catch (InvalidOperationException exception)
+        catch (InvalidOperationException)
         {
             throw ClassetPayloadErrors.At(
-                utf8Json, reader.TokenStartIndex, "Invalid webhook payload: a string has an escape sequence that is not valid UTF-16", "$", exception);
+                utf8Json, reader.TokenStartIndex, "Invalid webhook payload: a string has an escape sequence that is not valid UTF-16", "$");
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 using Classet.Boooply.Webhooks.Classet;
 
 namespace Classet.Boooply.Webhooks.Internal;
@@ -88,7 +89,7 @@ internal static class ClassetPayloadValidator
     private static void CheckTimestamp(ReadOnlySpan<byte> utf8Json, JsonElement value, string name, string side)
     {
         if (value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null)
-            && !(value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _)))
+            && !WebhookTimestamp.TryRead(value, out _))
         {
             throw Fail(utf8Json, "has the wrong type; expected an ISO 8601 timestamp or null", "changes", name, side);
         }
@@ -99,7 +100,7 @@ internal static class ClassetPayloadValidator
         var path = "$";
         foreach (var segment in segments)
         {
-            path = segment is int index ? $"{path}[{index}]" : ClassetPayloadErrors.Append(path, (string)segment);
+            path = segment is int index ? $"{path}[{index}]" : PayloadPath.Append(path, (string)segment);
         }
 
         var position = ClassetJsonLocator.Find(utf8Json, segments);

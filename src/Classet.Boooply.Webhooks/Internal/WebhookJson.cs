@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Classet.Boooply.Webhooks.Internal;
@@ -17,6 +19,49 @@ internal static class WebhookJson
 
     public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
+    /// <summary>
+    /// Options over a vendor's source-generated context, with the contract rules both vendors share: the depth limit,
+    /// the vendor's converters, and no <c>[JsonIgnore]</c>d convenience members in the contract, so a body member that
+    /// happens to share a convenience's name (a <c>start</c> beside <c>startMs</c>, say) is kept as an unknown member
+    /// rather than silently dropped.
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions(
+        IJsonTypeInfoResolver context, JsonNamingPolicy? namingPolicy, bool respectNullableAnnotations, params JsonConverter[] converters)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = namingPolicy,
+            MaxDepth = MaxDepth,
+            RespectNullableAnnotations = respectNullableAnnotations,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = context.WithAddedModifier(RemoveIgnoredMembers),
+        };
+        foreach (var converter in converters)
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void RemoveIgnoredMembers(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var index = typeInfo.Properties.Count - 1; index >= 0; index--)
+        {
+            var property = typeInfo.Properties[index];
+            if (property.Get is null && property.Set is null && !property.IsExtensionData)
+            {
+                typeInfo.Properties.RemoveAt(index);
+            }
+        }
+    }
+
     /// <summary>Deserializes with a source-generated type, turning every failure into a <see cref="WebhookPayloadException"/>.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo)
     {
@@ -31,7 +76,8 @@ internal static class WebhookJson
         }
         catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException)
         {
-            throw new WebhookPayloadException("Invalid webhook payload: a value has the wrong type or is out of range.", exception);
+            // Not kept as the inner exception: System.Text.Json's messages can quote the body.
+            throw new WebhookPayloadException("Invalid webhook payload: a value has the wrong type or is out of range.", "$", null, null);
         }
     }
 
