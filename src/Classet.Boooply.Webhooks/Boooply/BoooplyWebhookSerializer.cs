@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
+using Classet.Boooply.Webhooks.Boooply.Internal;
 using Classet.Boooply.Webhooks.Internal;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 

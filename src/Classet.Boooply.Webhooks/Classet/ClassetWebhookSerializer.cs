@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Classet.Boooply.Webhooks.Classet.Internal;
 using Classet.Boooply.Webhooks.Internal;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 

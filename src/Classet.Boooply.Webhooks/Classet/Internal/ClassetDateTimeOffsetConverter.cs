@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>
 /// Reads Classet's timestamps (<see cref="WebhookTimestamp"/>: no offset, or a date alone, means UTC) and writes a

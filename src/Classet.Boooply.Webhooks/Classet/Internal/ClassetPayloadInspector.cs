@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Classet.Boooply.Webhooks.Classet;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>
 /// One forward-only pass over a Classet body, before anything is bound. It checks everything the binder should not

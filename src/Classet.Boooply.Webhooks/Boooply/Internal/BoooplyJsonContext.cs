@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Boooply.Internal;
 
 /// <summary>
 /// Source-generated metadata for Boooply's wire shape (camelCase names). Use it through <see cref="BoooplyJson"/>,

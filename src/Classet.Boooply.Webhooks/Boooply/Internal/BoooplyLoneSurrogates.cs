@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Boooply.Internal;
 
 /// <summary>
 /// Finds and replaces lone UTF-16 surrogate escapes (<c>\ud83d</c> without its pair). JavaScript strings may hold

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Classet.Boooply.Webhooks.Classet;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>
 /// The metadata the Classet serializer reads and writes with: <see cref="ClassetJsonContext"/> under

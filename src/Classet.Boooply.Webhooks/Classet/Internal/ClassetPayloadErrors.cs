@@ -1,7 +1,7 @@
 using System.Text;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>Builds <see cref="WebhookPayloadException"/>s that say what is wrong, at which JSON path, and at which line and byte.</summary>
 internal static class ClassetPayloadErrors

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Boooply.Internal;
 
 /// <summary>The metadata the Boooply serializer reads and writes with: <see cref="BoooplyJsonContext"/> under <see cref="WebhookJson.CreateOptions"/>.</summary>
 internal static class BoooplyJson

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>Which Classet payload a body is, decided before binding.</summary>
 internal enum ClassetPayloadKind

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Classet.Boooply.Webhooks.Classet;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>
 /// Source-generated metadata for the Classet payloads. Wire names are explicit on every property

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Serialization;
 
 /// <summary>An open-ended vendor string wrapped in a value type ("extensible enum").</summary>
 internal interface IWebhookStringEnum<TSelf>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Boooply.Internal;
 
 /// <summary>
 /// The wire shape <c>{"event": "...", "data": {...}}</c>. The public event records stay free of serializer

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Serialization;
 
 /// <summary>
 /// JSON plumbing both vendors share: bounded reader options, error mapping to <see cref="WebhookPayloadException"/>,

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>
 /// Finds where a value sits in a body, for error messages about problems found after binding. Only used on the

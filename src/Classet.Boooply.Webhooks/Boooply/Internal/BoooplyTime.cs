@@ -1,7 +1,7 @@
 using System.Globalization;
 using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Boooply.Internal;
 
 /// <summary>Reads Boooply's <c>questionsAsked[].timestamp</c> offsets (<c>02:15</c>). Never throws.</summary>
 internal static class BoooplyTime

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Internal.Serialization;
 
 /// <summary>
 /// Reads and writes an extensible enum as its JSON string. Any string is accepted; a non-string token is a

@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>What one pass over a Classet body found: which event it is, and whether the parts Classet's page lists are there.</summary>
 internal readonly struct ClassetPayloadShape

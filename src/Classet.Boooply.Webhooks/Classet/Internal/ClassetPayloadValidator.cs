@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Classet.Boooply.Webhooks.Internal.Serialization;
 using Classet.Boooply.Webhooks.Classet;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
-namespace Classet.Boooply.Webhooks.Internal;
+namespace Classet.Boooply.Webhooks.Classet.Internal;
 
 /// <summary>
 /// Checks what source generation cannot express: no <c>null</c> entries in lists and in <c>changes</c>, the documented
