@@ -63,7 +63,7 @@ internal sealed class ClassetWebhookVendor : WebhookVendor<ClassetWebhookEvent, 
 
     public override bool IsUnknown(ClassetWebhookEvent webhookEvent) => webhookEvent is ClassetUnknownEvent;
 
-    /// <summary>Classet sends no delivery id, and retries resend the same bytes: the body's SHA-256 identifies a delivery.</summary>
+    /// <summary>Classet sends no delivery id, and we assume (Classet does not say) that retries resend the same bytes: the body's SHA-256 identifies a delivery.</summary>
     public override string GetDeliveryKey(ClassetWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) => HashBody(signedBody);
 
     internal static string HashBody(ReadOnlySpan<byte> body)

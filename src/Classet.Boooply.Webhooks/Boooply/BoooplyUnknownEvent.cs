@@ -7,6 +7,10 @@ namespace Classet.Boooply.Webhooks.Boooply;
 /// A Boooply delivery whose <c>event</c> this version of the SDK does not know. Nothing is lost: the whole body is
 /// kept, and the common fields are still read from <c>data</c> when present.
 /// </summary>
+/// <remarks>
+/// <c>ToString()</c> deliberately does not print <see cref="RawJson"/>: the body can hold candidate data, and events end
+/// up in logs. It shows the type name and the event type and meeting code only (when they are plain identifiers).
+/// </remarks>
 public sealed record BoooplyUnknownEvent : BoooplyWebhookEvent
 {
     private readonly JsonContent _rawJson;

@@ -7,6 +7,10 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// A Classet delivery this version of the SDK does not know: a new event type, or a JSON object with neither an
 /// <c>event</c> property nor the <c>call_completed</c> shape. Nothing is lost: the whole body is kept.
 /// </summary>
+/// <remarks>
+/// <c>ToString()</c> deliberately does not print <see cref="RawJson"/>: the body can hold candidate data, and events end
+/// up in logs. It shows the type name and the event type only (when they are plain identifiers).
+/// </remarks>
 public sealed record ClassetUnknownEvent : ClassetWebhookEvent
 {
     private readonly JsonContent _rawJson;
