@@ -19,8 +19,11 @@ namespace Classet.Boooply.Webhooks.Samples.Tests.QuickStart;
 /// explains is real: with only our source added, the default sampler drops our span because its parent, the request
 /// activity ASP.NET Core starts for its own logging, is not recorded.
 /// </summary>
+[Collection(ObservabilityQuickStartTests.Collection)]
 public sealed class ObservabilityQuickStartTests
 {
+    public const string Collection = "observability (runs alone)";
+
     private const string Secret = "whsec_observability-test";
     private const string AspNetCoreSource = "Microsoft.AspNetCore";
 
@@ -139,3 +142,10 @@ public sealed class ObservabilityQuickStartTests
 
     private sealed record Run(HttpStatusCode Status, List<Activity> Spans, List<MetricSnapshot> Metrics, Activity? HandlerActivity);
 }
+
+/// <summary>
+/// ActivitySource listeners are process-wide: while another test's Kestrel app runs beside these, its own request
+/// activities and listeners change what "no tracer listening" means. These tests run alone.
+/// </summary>
+[CollectionDefinition(ObservabilityQuickStartTests.Collection, DisableParallelization = true)]
+public sealed class ObservabilityQuickStartRunsAlone;

@@ -37,6 +37,13 @@ public sealed partial class ReadmeCodeBlockTests
         "Classet.Boooply.Webhooks.Samples.Receiver", "Classet.Boooply.Webhooks.Samples.Simulator", "Classet.Boooply.Webhooks.Samples.VerifyFile",
     ];
 
+    /// <summary>
+    /// The name that marks a block copied from the package-consumer test project (<c>tests/Classet.Boooply.Webhooks.PackageTests</c>),
+    /// which CI builds and runs against the packed packages: such a block must appear there line for line, instead of being
+    /// compiled here on its own.
+    /// </summary>
+    private const string PackageTestsMarker = "package-tests";
+
     private static readonly Lazy<CSharpCompilation> BaseCompilation = new(CreateBaseCompilation);
 
     public static TheoryData<string, int> CodeBlocks()
@@ -58,6 +65,16 @@ public sealed partial class ReadmeCodeBlockTests
     public void CodeBlock_Compiles(string readme, int line)
     {
         var block = ReadBlocks(readme).Single(b => b.Line == line);
+        if (block.Names.Contains(PackageTestsMarker))
+        {
+            PackageTestSources.Value.Should().Contain(
+                source => ContainsLines(source, Lines(block.Code)),
+                "the C# block at {0}:{1} says it is taken from tests/Classet.Boooply.Webhooks.PackageTests, so it must appear in one of its files line for line (indentation aside)",
+                readme,
+                line);
+            return;
+        }
+
         var (source, outputKind) = Assemble(block);
         var compilation = BaseCompilation.Value
             .WithOptions(BaseCompilation.Value.Options.WithOutputKind(outputKind))
@@ -83,7 +100,7 @@ public sealed partial class ReadmeCodeBlockTests
 
         readmes.Should().Contain(["README.md", "src/Classet.Boooply.Webhooks/README.md", "src/Classet.Boooply.Webhooks.AspNetCore/README.md"]);
         ReadBlocks("README.md").Should().HaveCountGreaterThanOrEqualTo(4, "the quick starts and the OpenTelemetry setup are C# blocks");
-        readmes.Where(r => r.StartsWith("src/", StringComparison.Ordinal)).Should().OnlyContain(r => ReadBlocks(r).Count > 0, "each package README shows its quick start");
+        readmes.Where(r => r.StartsWith("src/", StringComparison.Ordinal) && !IsToolPackage(r)).Should().OnlyContain(r => ReadBlocks(r).Count > 0, "each library package README shows its quick start");
     }
 
     [Fact]
@@ -106,6 +123,11 @@ public sealed partial class ReadmeCodeBlockTests
     }
 
     private static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Whether the README belongs to a dotnet tool (<c>PackAsTool</c>), whose quick start is shell commands.</summary>
+    private static bool IsToolPackage(string readme) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(Path.Combine(RepositoryRoot, readme))!, "*.csproj")
+            .Any(project => File.ReadAllText(project).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal));
 
     /// <summary>Every README.md in the repository, outside build output, as a path relative to the root with '/'.</summary>
     private static IEnumerable<string> FindReadmes()
@@ -157,7 +179,7 @@ public sealed partial class ReadmeCodeBlockTests
                     ? comment.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     : [];
                 var code = string.Join("\n", lines[(i + 1)..end].Select(l => l.Length >= indent && l[..indent].Trim().Length == 0 ? l[indent..] : l.TrimStart()));
-                blocks.Add(new CodeBlock(i + 1, code, [.. names.Select(ReadPrelude)]));
+                blocks.Add(new CodeBlock(i + 1, code, [.. names.Where(n => n != PackageTestsMarker).Select(ReadPrelude)], [.. names]));
             }
 
             i = end;
@@ -242,5 +264,27 @@ public sealed partial class ReadmeCodeBlockTests
     [GeneratedRegex(@"^\s*<!--\s*snippet:\s*(?<names>[\w\-]+(\s*,\s*[\w\-]+)*)\s*-->\s*$")]
     private static partial Regex SnippetComment();
 
-    private sealed record CodeBlock(int Line, string Code, List<string> Preludes);
+    private static readonly Lazy<List<string[]>> PackageTestSources = new(() =>
+        [.. Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "tests", "Classet.Boooply.Webhooks.PackageTests"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Select(path => Lines(File.ReadAllText(path)))]);
+
+    /// <summary>The lines of a source, each without its indentation, blank lines dropped.</summary>
+    private static string[] Lines(string source) =>
+        [.. source.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+
+    private static bool ContainsLines(string[] source, string[] block)
+    {
+        for (var start = 0; start + block.Length <= source.Length; start++)
+        {
+            if (source.AsSpan(start, block.Length).SequenceEqual(block))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record CodeBlock(int Line, string Code, List<string> Preludes, List<string> Names);
 }
