@@ -42,7 +42,7 @@ public class CanonicalVerifyBenchmarks
 
         _signature = BoooplyWebhookSigner.Sign(compact, Secret);
         _prettyBody = Indent(compact);
-        _verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret], AllowCanonicalJsonSignatures = true });
+        _verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret }, AllowCanonicalJsonSignatures = true });
 
         var result = _verifier.Verify(_prettyBody, _signature);
         if (result.Method != WebhookVerificationMethod.CanonicalJavaScript)

@@ -56,7 +56,7 @@ public class ForgedRequestBenchmarks
         _key = Encoding.UTF8.GetBytes(Secret);
         _signature = BoooplyWebhookSigner.Sign(_body, "whsec_forger");
         _expected = Convert.FromHexString(_signature);
-        _verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret], AllowCanonicalJsonSignatures = Canonical });
+        _verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret }, AllowCanonicalJsonSignatures = Canonical });
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -49,8 +49,8 @@ public class VerifyBenchmarks
         _boooplyHeader = BoooplyWebhookSigner.Sign(_body, signingSecret);
         _classetHeader = ClassetWebhookSigner.Sign(_body, signingSecret);
         _expected = Convert.FromHexString(_boooplyHeader);
-        _boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret] });
-        _classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = [Secret] });
+        _boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret } });
+        _classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { Secret } });
         _reused = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
     }
 

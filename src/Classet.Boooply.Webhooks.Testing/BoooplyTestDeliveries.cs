@@ -9,7 +9,7 @@ namespace Classet.Boooply.Webhooks.Testing;
 /// </summary>
 public static class BoooplyTestDeliveries
 {
-    /// <summary>Creates a delivery of an event, serialized compactly as Boooply sends it (<c>JSON.stringify</c>) and signed.</summary>
+    /// <summary>Creates a delivery of an event, serialized compactly as <c>JSON.stringify</c> writes it (the form Boooply's sample receiver verifies; we infer Boooply sends it) and signed.</summary>
     /// <param name="webhookEvent">The event, such as one from <see cref="BoooplyTestEvents"/>.</param>
     /// <param name="secret">The webhook secret configured for the receiver, <c>whsec_</c> included.</param>
     /// <returns>The delivery.</returns>

@@ -9,7 +9,7 @@ namespace Classet.Boooply.Webhooks.Testing;
 /// </summary>
 public static class ClassetTestDeliveries
 {
-    /// <summary>Creates a delivery of an event, serialized compactly as Classet sends it (<c>JSON.stringify</c>) and signed.</summary>
+    /// <summary>Creates a delivery of an event, serialized compactly as <c>JSON.stringify</c> writes it (the form Classet's sample receiver verifies; we infer Classet sends it) and signed.</summary>
     /// <param name="webhookEvent">The event, such as one from <see cref="ClassetTestEvents"/>.</param>
     /// <param name="secret">The webhook signature secret configured for the receiver.</param>
     /// <returns>The delivery.</returns>

@@ -26,7 +26,7 @@ public abstract class WebhookTestDelivery
     /// <summary>Gets the body bytes exactly as sent.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
-    /// <summary>Gets the request headers in the order the vendor sends them, <c>Content-Type</c> (always <c>application/json</c>) aside.</summary>
+    /// <summary>Gets the request headers in the order the vendor sends them, <c>Content-Type</c> aside (always <c>application/json</c> here: Boooply's page says so; Classet's does not say).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 
     /// <summary>Returns the value of a header, or <see langword="null"/>.</summary>

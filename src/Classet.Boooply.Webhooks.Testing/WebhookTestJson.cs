@@ -4,13 +4,13 @@ namespace Classet.Boooply.Webhooks.Testing;
 
 /// <summary>
 /// Re-serializes a JSON body exactly as the vendors' own code, or code on the way, would: JavaScript's
-/// <c>JSON.stringify</c> (what both vendors send and sign), its indented form, and Python's
+/// <c>JSON.stringify</c> (what both vendors' sample receivers verify, and so, we infer, what they send), its indented form, and Python's
 /// <c>json.dumps(obj, separators=(',', ':'))</c> (what Boooply's Python sample signs). Each output is checked byte for
 /// byte against real <c>node</c> and <c>python3</c> in this package's tests.
 /// </summary>
 public static class WebhookTestJson
 {
-    /// <summary>Returns <c>JSON.stringify(JSON.parse(body))</c>: compact, the form the vendors send.</summary>
+    /// <summary>Returns <c>JSON.stringify(JSON.parse(body))</c>: compact, the form the vendors' sample receivers verify (and, we infer, the form the vendors send).</summary>
     /// <param name="utf8Json">A JSON document in UTF-8.</param>
     /// <returns>The re-serialized UTF-8 bytes.</returns>
     /// <exception cref="ArgumentException"><paramref name="utf8Json"/> is not valid JSON in UTF-8.</exception>

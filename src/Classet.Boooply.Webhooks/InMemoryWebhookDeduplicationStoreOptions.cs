@@ -11,8 +11,8 @@ public sealed class InMemoryWebhookDeduplicationStoreOptions
 
     /// <summary>
     /// Gets or sets how long a processed key is remembered. Default: 24 hours, far longer than either vendor's retry
-    /// schedule (Classet: 3 retries with exponential backoff; Boooply: 5 attempts in total, with backoff listed as 5 s, 10 s, 20 s,
-    /// 40 s, 80 s).
+    /// schedule (Classet: 3 retries with exponential backoff, delays not published; Boooply: 5 attempts in total, with
+    /// backoff listed as 5 s, 10 s, 20 s, 40 s, 80 s, which we read as the last attempt within about 155 s of the first).
     /// </summary>
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromHours(24);
 }

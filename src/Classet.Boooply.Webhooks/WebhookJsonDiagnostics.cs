@@ -6,10 +6,10 @@ namespace Classet.Boooply.Webhooks;
 /// Helpers for explaining a signature mismatch in logs, without ever changing what is accepted.
 /// </summary>
 /// <remarks>
-/// Both vendors' reference receivers verify <c>JSON.stringify(payload)</c>, the compact form. When a delivery fails the
-/// raw-body check, knowing whether the body still is in that compact form tells "wrong secret or forged" apart from
-/// "something on the way (a proxy, a framework, a test tool) reformatted the JSON", which is what canonical-JSON
-/// verification is for.
+/// Both vendors' own sample receivers verify over <c>JSON.stringify(payload)</c>, so we infer that they send that same
+/// compact text (neither vendor's page shows the bytes it sends). When a delivery fails the raw-body
+/// check, knowing whether the body still is in that compact form tells "wrong secret or forged" apart from "something on
+/// the way (a proxy, a framework, a test tool) reformatted the JSON", which is what canonical-JSON verification is for.
 /// </remarks>
 public static class WebhookJsonDiagnostics
 {

@@ -6,17 +6,27 @@ namespace Classet.Boooply.Webhooks;
 /// <summary>
 /// Settings both vendors share. The vendor classes (<c>ClassetWebhookOptions</c>, <c>BoooplyWebhookOptions</c>) add their own.
 /// </summary>
-/// <remarks><see cref="ToString"/> never shows a secret, only how many are configured.</remarks>
+/// <remarks>
+/// <see cref="ToString"/> never shows a secret, only how many are configured. Only this library derives from it, as
+/// with the event base types: the constructor is not visible outside it.
+/// </remarks>
 public abstract class WebhookOptions
 {
+    private protected WebhookOptions()
+    {
+    }
+
     /// <summary>The default <see cref="MaxRequestBodySize"/>: 4 MiB, because interview transcripts are large.</summary>
     public const long DefaultMaxRequestBodySize = 4 * 1024 * 1024;
 
     /// <summary>
-    /// Gets or sets the signing secrets. A delivery signed with <em>any</em> of them verifies, so a new secret can be
-    /// added before the old one is removed. Each is used exactly as written: its whole UTF-8 string is the HMAC key.
+    /// Gets the signing secrets. A delivery signed with <em>any</em> of them verifies, so a new secret can be added
+    /// before the old one is removed. Each is used exactly as written: its whole UTF-8 string is the HMAC key. Add to
+    /// the list (<c>options.SigningSecrets.Add(secret)</c>, or <c>SigningSecrets = { a, b }</c> in an initializer);
+    /// configuration binding fills it from <c>SigningSecrets:0</c>, <c>SigningSecrets:1</c>, ... (environment variables
+    /// <c>Webhooks__Boooply__SigningSecrets__0</c>, ...).
     /// </summary>
-    public IList<string> SigningSecrets { get; set; } = new List<string>();
+    public IList<string> SigningSecrets { get; } = new List<string>();
 
     /// <summary>
     /// Gets or sets whether a delivery whose raw-body signature does not match may still verify when the signature
@@ -62,10 +72,9 @@ public abstract class WebhookOptions
 
     /// <summary>Writes the settings, with secrets shown only as a count, for <see cref="ToString"/>.</summary>
     /// <param name="builder">The builder to append to.</param>
-    protected virtual void AppendMembers(StringBuilder builder)
+    private protected virtual void AppendMembers(StringBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Append("SigningSecrets = [").Append(SigningSecrets?.Count ?? 0).Append(" configured, hidden]")
+        builder.Append("SigningSecrets = [").Append(SigningSecrets.Count).Append(" configured, hidden]")
             .Append(", AllowCanonicalJsonSignatures = ").Append(AllowCanonicalJsonSignatures)
             .Append(", MaxRequestBodySize = ").Append(MaxRequestBodySize)
             .Append(", HandlerTimeout = ").Append(HandlerTimeout.ToString("c", CultureInfo.InvariantCulture));

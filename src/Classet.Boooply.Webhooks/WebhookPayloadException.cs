@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks;
 
@@ -8,7 +9,10 @@ namespace Classet.Boooply.Webhooks;
 /// </summary>
 /// <remarks>
 /// The message says what is wrong and where (<see cref="Path"/>, <see cref="LineNumber"/>,
-/// <see cref="BytePositionInLine"/>). It never contains a secret, and it quotes no payload values.
+/// <see cref="BytePositionInLine"/>). It never contains a secret and quotes no text from the body; the deserializers
+/// never set an <see cref="Exception.InnerException"/>, because the parser's own messages can quote the body. So the
+/// exception's message and <see cref="Exception.ToString"/> are safe to log. A path names the members leading to the
+/// problem; a member name that is not a plain identifier is not shown.
 /// </remarks>
 public sealed class WebhookPayloadException : Exception
 {
@@ -57,13 +61,16 @@ public sealed class WebhookPayloadException : Exception
     public long? BytePositionInLine { get; }
 
     /// <summary>
-    /// Wraps a <see cref="JsonException"/> from System.Text.Json, keeping its location but not its message's quoted values.
+    /// Turns a <see cref="JsonException"/> from System.Text.Json into a payload exception at the same place. The
+    /// original is not kept as <see cref="Exception.InnerException"/>, and its message is not copied: System.Text.Json's
+    /// messages can quote the body (<c>'x' is invalid after a value</c>), and a body carries candidates' personal data.
     /// </summary>
-    /// <param name="exception">The exception to wrap.</param>
+    /// <param name="exception">The exception to translate.</param>
     /// <returns>A payload exception that points at the same place.</returns>
     internal static WebhookPayloadException FromJsonException(JsonException exception)
     {
-        var where = exception.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+        var path = exception.Path is { Length: > 0 } ? PayloadPath.Sanitize(exception.Path) : null;
+        var where = path is not null ? $" at {path}" : string.Empty;
         var position = exception.LineNumber is { } line
             ? $" (line {line}, byte {exception.BytePositionInLine ?? 0})"
             : string.Empty;
@@ -73,6 +80,6 @@ public sealed class WebhookPayloadException : Exception
             : exception.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
                 ? "the JSON is nested deeper than the allowed maximum"
                 : "the body is not valid JSON for this webhook";
-        return new WebhookPayloadException($"Invalid webhook payload: {what}{where}{position}.", exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+        return new WebhookPayloadException($"Invalid webhook payload: {what}{where}{position}.", path, exception.LineNumber, exception.BytePositionInLine);
     }
 }

@@ -27,7 +27,7 @@ internal static class DeliveryArguments
     public const string EventHelp = """
         Events (see the 'events' command): classet interview-updated | call-completed | unknown | malformed,
         boooply transcript | evaluation | scores | recording | unknown | malformed. The bodies are the vendors'
-        documented examples, compact as JSON.stringify sends them. With --payload the event may be left out.
+        documented examples, compact as JSON.stringify writes them. With --payload the event may be left out.
         """;
 
     private const double MaxTimeoutSeconds = 3600;

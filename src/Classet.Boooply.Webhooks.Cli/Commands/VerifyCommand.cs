@@ -99,7 +99,7 @@ internal static class VerifyCommand
         {
             var output = invocation.Output;
             await output.WriteLineAsync($"Vendor:        {vendor}").ConfigureAwait(false);
-            await output.WriteLineAsync($"Body:          {body.Length} bytes; compact JSON as the vendors send it: {(compact ? "yes" : "no")}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Body:          {body.Length} bytes; compact JSON (the JSON.stringify form): {(compact ? "yes" : "no")}").ConfigureAwait(false);
             await output.WriteLineAsync($"Verification:  {result}").ConfigureAwait(false);
             if (result.IsVerified)
             {

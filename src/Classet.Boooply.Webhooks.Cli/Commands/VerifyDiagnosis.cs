@@ -28,8 +28,8 @@ internal static class VerifyDiagnosis
         {
             var trimmed = body.AsSpan().TrimEnd("\r\n"u8).ToArray();
             findings.Add(Verify(vendor, trimmed, signature, secrets, canonicalAllowed).IsVerified
-                ? new("trailing-line-break", true, "The body verifies without its trailing line break: an editor, echo or a log added it. The vendors send none; save the exact bytes.")
-                : new("trailing-line-break", false, "The body ends with a line break, which the vendors never send: did an editor or echo add it?"));
+                ? new("trailing-line-break", true, "The body verifies without its trailing line break: an editor, echo or a log added it (the vendors' sample receivers sign compact JSON without one); save the exact bytes.")
+                : new("trailing-line-break", false, "The body ends with a line break, which the compact JSON the vendors' sample receivers sign does not have: did an editor or echo add it?"));
         }
 
         if (body.AsSpan().StartsWith("\xEF\xBB\xBF"u8))
@@ -63,8 +63,8 @@ internal static class VerifyDiagnosis
         if (!findings.Exists(f => f.Certain))
         {
             findings.Add(WebhookJsonDiagnostics.IsCompactCanonicalJson(body)
-                ? new("secret-or-signature", false, "The body is the compact JSON the vendors send, so it was probably not changed: most likely the secret is not the one configured at the vendor for this endpoint (or it was rotated), or the signature belongs to another delivery.")
-                : new("not-compact", false, "The body is not the compact JSON the vendors send (JSON.stringify output), and no re-serialization of it matches: it was changed after signing in a way that changed its content, or it is not the body that was received. Save the exact bytes (curl --data-binary, a raw-body log)."));
+                ? new("secret-or-signature", false, "The body is compact JSON (the form the vendors' sample receivers sign), so it was probably not changed: most likely the secret is not the one configured at the vendor for this endpoint (or it was rotated), or the signature belongs to another delivery.")
+                : new("not-compact", false, "The body is not the compact JSON the vendors' sample receivers verify (JSON.stringify output), and no re-serialization of it matches: it was changed after signing in a way that changed its content, or it is not the body that was received. Save the exact bytes (curl --data-binary, a raw-body log)."));
         }
 
         return findings;

@@ -78,8 +78,8 @@ public sealed class DeliverySimulator
         using var deadline = new CancellationTokenSource(_options.AttemptTimeout, clock);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
-        // A fresh request per attempt (a request message cannot be sent twice), with the same bytes each time, as the
-        // vendors resend exactly what they signed.
+        // A fresh request per attempt (a request message cannot be sent twice), with the same bytes each time, as we
+        // assume the vendors resend what they signed (neither page says).
         using var request = delivery.ToHttpRequestMessage(url);
 
         int? status = null;

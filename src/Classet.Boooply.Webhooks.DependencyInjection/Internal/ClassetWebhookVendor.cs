@@ -48,8 +48,8 @@ internal sealed class ClassetWebhookVendor : WebhookVendor<ClassetWebhookEvent, 
             return HeaderCheck.Reject("no x-classet-key header was sent, and only legacy API keys are configured (no signing secret to check a signature with)");
         }
 
-        return verifier.VerifyApiKey(apiKey)
-            ? HeaderCheck.Accept(WebhookVerificationResult.Success(WebhookVerificationMethod.ApiKey, 0))
+        return verifier.VerifyApiKey(apiKey) is { IsVerified: true } key
+            ? HeaderCheck.Accept(key)
             : HeaderCheck.Reject("the x-classet-key does not match a configured legacy API key");
     }
 
@@ -63,7 +63,7 @@ internal sealed class ClassetWebhookVendor : WebhookVendor<ClassetWebhookEvent, 
 
     public override bool IsUnknown(ClassetWebhookEvent webhookEvent) => webhookEvent is ClassetUnknownEvent;
 
-    /// <summary>Classet sends no delivery id, and retries resend the same bytes: the body's SHA-256 identifies a delivery.</summary>
+    /// <summary>Classet sends no delivery id, and we assume (Classet does not say) that retries resend the same bytes: the body's SHA-256 identifies a delivery.</summary>
     public override string GetDeliveryKey(ClassetWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) => HashBody(signedBody);
 
     internal static string HashBody(ReadOnlySpan<byte> body)

@@ -4,7 +4,7 @@ using Classet.Boooply.Webhooks.Classet;
 namespace Classet.Boooply.Webhooks.Testing.Internal;
 
 /// <summary>
-/// The bytes a vendor sends for an event: the SDK's serializer writes the wire shape, then <c>JSON.stringify</c>'s
+/// The bytes a vendor sends for an event, as we infer them (the vendors' sample receivers verify <c>JSON.stringify</c>'s form): the SDK's serializer writes the wire shape, then <c>JSON.stringify</c>'s
 /// spelling is applied (the serializer escapes a few characters, such as emoji, that JavaScript writes as they are).
 /// </summary>
 internal static class EventBodies

@@ -1,24 +1,21 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
-/// <summary>
-/// Boooply's how confident the AI is in its evaluation (<c>data.confidenceLevel</c>), as an extensible enum: any string the vendor sends is kept, so a new value never breaks
-/// deserialization. Compare with the static known values; check <see cref="IsKnown"/> to detect a new one.
-/// </summary>
+/// <summary>How confident the AI is in its evaluation (<c>data.confidenceLevel</c>).</summary>
 /// <remarks>
-/// Equality ignores case (ordinal); <see cref="Value"/> and <see cref="ToString"/> keep the text exactly as sent.
-/// <para>Boooply shows <c>HIGH</c>; <c>MEDIUM</c> and <c>LOW</c> are the natural counterparts.</para>
+/// <para>Boooply's examples show <c>HIGH</c>; its page lists no other value. Other levels (a <c>MEDIUM</c> or <c>LOW</c>, say) are likely but undocumented, so they arrive with <see cref="IsKnown"/> <see langword="false"/>: compare them with <c>new BoooplyConfidenceLevel("MEDIUM")</c> if you rely on them.</para>
+/// <para>An extensible enum: any string Boooply sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Boooply's page shows. Comparison is ordinal and case-sensitive, because Boooply sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<BoooplyConfidenceLevel>))]
 public readonly struct BoooplyConfidenceLevel : IEquatable<BoooplyConfidenceLevel>, IWebhookStringEnum<BoooplyConfidenceLevel>
 {
-    private static readonly string[] KnownValues = ["HIGH", "MEDIUM", "LOW"];
+    private const string HighValue = "HIGH";
 
     private readonly string? _value;
 
-    /// <summary>Wraps a value, known or not.</summary>
+    /// <summary>Wraps a value. Any string is accepted, so values Boooply adds later are kept.</summary>
     /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public BoooplyConfidenceLevel(string value)
@@ -27,69 +24,50 @@ public readonly struct BoooplyConfidenceLevel : IEquatable<BoooplyConfidenceLeve
         _value = value;
     }
 
-    /// <summary>Gets <c>HIGH</c>: high confidence.</summary>
-    public static BoooplyConfidenceLevel High { get; } = new("HIGH");
-
-    /// <summary>Gets <c>MEDIUM</c>: medium confidence.</summary>
-    public static BoooplyConfidenceLevel Medium { get; } = new("MEDIUM");
-
-    /// <summary>Gets <c>LOW</c>: low confidence.</summary>
-    public static BoooplyConfidenceLevel Low { get; } = new("LOW");
+    /// <summary>Gets <c>HIGH</c>: the value Boooply's examples show.</summary>
+    public static BoooplyConfidenceLevel High { get; } = new(HighValue);
 
     /// <summary>Gets the value exactly as Boooply sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets a value indicating whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            foreach (var known in KnownValues)
-            {
-                if (string.Equals(known, Value, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+    /// <summary>Gets whether this is one of the values Boooply's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is HighValue;
 
-            return false;
-        }
-    }
-
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator BoooplyConfidenceLevel(string? value) => value is null ? default : new BoooplyConfidenceLevel(value);
-
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they are equal.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(BoooplyConfidenceLevel left, BoooplyConfidenceLevel right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they differ.</returns>
+    /// <returns><see langword="true"/> when they wrap different strings.</returns>
     public static bool operator !=(BoooplyConfidenceLevel left, BoooplyConfidenceLevel right) => !left.Equals(right);
 
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
+    /// <summary>Wraps a string.</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static implicit operator BoooplyConfidenceLevel(string value) => new(value);
+
+    /// <summary>Wraps a string (the named alternative to the implicit conversion).</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <returns>The wrapped value.</returns>
-    public static BoooplyConfidenceLevel FromString(string? value) => value;
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static BoooplyConfidenceLevel FromString(string value) => new(value);
 
     /// <inheritdoc />
-    static BoooplyConfidenceLevel IWebhookStringEnum<BoooplyConfidenceLevel>.Create(string value) => new(value);
-
-    /// <inheritdoc />
-    public bool Equals(BoooplyConfidenceLevel other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(BoooplyConfidenceLevel other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BoooplyConfidenceLevel other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Boooply sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>
     public override string ToString() => Value;
+
+    static BoooplyConfidenceLevel IWebhookStringEnum<BoooplyConfidenceLevel>.Create(string value) => new(value);
 }

@@ -1,23 +1,25 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
-/// <summary>
-/// Boooply's Boooply's hiring recommendation (<c>data.recommendation</c>), as an extensible enum: any string the vendor sends is kept, so a new value never breaks
-/// deserialization. Compare with the static known values; check <see cref="IsKnown"/> to detect a new one.
-/// </summary>
+/// <summary>The hiring recommendation of an evaluation (<c>data.recommendation</c>).</summary>
 /// <remarks>
-/// Equality ignores case (ordinal); <see cref="Value"/> and <see cref="ToString"/> keep the text exactly as sent.
+/// <para>Boooply documents <c>STRONG_PASS</c>, <c>PASS</c>, <c>REVIEW</c>, <c>FAIL</c> and <c>STRONG_FAIL</c>, without describing them.</para>
+/// <para>An extensible enum: any string Boooply sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Boooply's page shows. Comparison is ordinal and case-sensitive, because Boooply sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<BoooplyRecommendation>))]
 public readonly struct BoooplyRecommendation : IEquatable<BoooplyRecommendation>, IWebhookStringEnum<BoooplyRecommendation>
 {
-    private static readonly string[] KnownValues = ["STRONG_PASS", "PASS", "REVIEW", "FAIL", "STRONG_FAIL"];
+    private const string StrongPassValue = "STRONG_PASS";
+    private const string PassValue = "PASS";
+    private const string ReviewValue = "REVIEW";
+    private const string FailValue = "FAIL";
+    private const string StrongFailValue = "STRONG_FAIL";
 
     private readonly string? _value;
 
-    /// <summary>Wraps a value, known or not.</summary>
+    /// <summary>Wraps a value. Any string is accepted, so values Boooply adds later are kept.</summary>
     /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public BoooplyRecommendation(string value)
@@ -26,75 +28,62 @@ public readonly struct BoooplyRecommendation : IEquatable<BoooplyRecommendation>
         _value = value;
     }
 
-    /// <summary>Gets <c>STRONG_PASS</c>: strongly recommends advancing the candidate.</summary>
-    public static BoooplyRecommendation StrongPass { get; } = new("STRONG_PASS");
+    /// <summary>Gets <c>STRONG_PASS</c>.</summary>
+    public static BoooplyRecommendation StrongPass { get; } = new(StrongPassValue);
 
-    /// <summary>Gets <c>PASS</c>: recommends advancing the candidate.</summary>
-    public static BoooplyRecommendation Pass { get; } = new("PASS");
+    /// <summary>Gets <c>PASS</c>.</summary>
+    public static BoooplyRecommendation Pass { get; } = new(PassValue);
 
-    /// <summary>Gets <c>REVIEW</c>: a person should review before deciding.</summary>
-    public static BoooplyRecommendation Review { get; } = new("REVIEW");
+    /// <summary>Gets <c>REVIEW</c>.</summary>
+    public static BoooplyRecommendation Review { get; } = new(ReviewValue);
 
-    /// <summary>Gets <c>FAIL</c>: recommends not advancing the candidate.</summary>
-    public static BoooplyRecommendation Fail { get; } = new("FAIL");
+    /// <summary>Gets <c>FAIL</c>.</summary>
+    public static BoooplyRecommendation Fail { get; } = new(FailValue);
 
-    /// <summary>Gets <c>STRONG_FAIL</c>: strongly recommends not advancing the candidate.</summary>
-    public static BoooplyRecommendation StrongFail { get; } = new("STRONG_FAIL");
+    /// <summary>Gets <c>STRONG_FAIL</c>.</summary>
+    public static BoooplyRecommendation StrongFail { get; } = new(StrongFailValue);
 
     /// <summary>Gets the value exactly as Boooply sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets a value indicating whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            foreach (var known in KnownValues)
-            {
-                if (string.Equals(known, Value, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+    /// <summary>Gets whether this is one of the values Boooply's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is StrongPassValue or PassValue or ReviewValue or FailValue or StrongFailValue;
 
-            return false;
-        }
-    }
-
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator BoooplyRecommendation(string? value) => value is null ? default : new BoooplyRecommendation(value);
-
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they are equal.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(BoooplyRecommendation left, BoooplyRecommendation right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they differ.</returns>
+    /// <returns><see langword="true"/> when they wrap different strings.</returns>
     public static bool operator !=(BoooplyRecommendation left, BoooplyRecommendation right) => !left.Equals(right);
 
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
+    /// <summary>Wraps a string.</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static implicit operator BoooplyRecommendation(string value) => new(value);
+
+    /// <summary>Wraps a string (the named alternative to the implicit conversion).</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <returns>The wrapped value.</returns>
-    public static BoooplyRecommendation FromString(string? value) => value;
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static BoooplyRecommendation FromString(string value) => new(value);
 
     /// <inheritdoc />
-    static BoooplyRecommendation IWebhookStringEnum<BoooplyRecommendation>.Create(string value) => new(value);
-
-    /// <inheritdoc />
-    public bool Equals(BoooplyRecommendation other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(BoooplyRecommendation other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BoooplyRecommendation other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Boooply sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>
     public override string ToString() => Value;
+
+    static BoooplyRecommendation IWebhookStringEnum<BoooplyRecommendation>.Create(string value) => new(value);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
@@ -6,6 +7,8 @@ namespace Classet.Boooply.Webhooks.Boooply;
 /// <remarks>Every documented field is on <see cref="Data"/>; the members inherited from <see cref="BoooplyWebhookEvent"/> read from it.</remarks>
 public sealed record BoooplyRecordingEvent : BoooplyWebhookEvent
 {
+    private readonly ValueDictionary<JsonElement>? _extensionData;
+
     /// <summary>Gets <c>interview.recording</c>, the body's <c>event</c> value for this type (<see cref="BoooplyEventTypes.Recording"/>).</summary>
     public override string EventType => BoooplyEventTypes.Recording;
 
@@ -16,7 +19,11 @@ public sealed record BoooplyRecordingEvent : BoooplyWebhookEvent
     /// Gets top-level properties beside <c>event</c> and <c>data</c> that this version of the SDK does not know. They are
     /// kept, and written back by <see cref="BoooplyWebhookSerializer.Serialize"/>, so nothing Boooply adds is lost.
     /// </summary>
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
 
     /// <inheritdoc />
     public override string MeetingCode => Data.MeetingCode;

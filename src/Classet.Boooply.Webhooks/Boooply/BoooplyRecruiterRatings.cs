@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
 /// <summary>The scores formatted for ATS pipeline import (<c>data.ratingsForRecruiters</c>).</summary>
-public sealed record BoooplyRecruiterRatings
+public sealed record BoooplyRecruiterRatings : IExtensionDataHolder
 {
+    private ValueDictionary<JsonElement>? _extensionData;
+
     /// <summary>Gets <c>technicalSkills</c>. A <see cref="decimal"/>, so a fractional value is read, not rejected.</summary>
     public decimal? TechnicalSkills { get; init; }
 
@@ -19,10 +22,26 @@ public sealed record BoooplyRecruiterRatings
     public decimal? Overall { get; init; }
 
     /// <summary>
-    /// Gets the properties of this object that this version of the SDK does not know. They are kept, and written back
-    /// by <see cref="BoooplyWebhookSerializer.Serialize"/>, so nothing Boooply adds is lost.
+    /// Gets the members of this object that this version of the SDK does not know. They are kept, and written back by
+    /// <see cref="BoooplyWebhookSerializer.Serialize"/>, so nothing Boooply adds is lost.
     /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
+    /// <summary>Gets or sets the dictionary System.Text.Json fills with unknown members while reading.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    internal IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
+
+    /// <summary>Returns the record's type name only: payload values (names, text, scores, URLs) never appear in <c>ToString()</c>, so logging a record leaks no candidate data.</summary>
+    /// <returns>The type name, such as <c>BoooplyRecruiterRatings { }</c>.</returns>
+    public override string ToString() => RecordText.Hidden(nameof(BoooplyRecruiterRatings));
 }

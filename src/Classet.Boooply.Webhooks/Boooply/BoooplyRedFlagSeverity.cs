@@ -1,23 +1,22 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
-/// <summary>
-/// Boooply's how serious a red flag is (<c>data.redFlags[].severity</c>), as an extensible enum: any string the vendor sends is kept, so a new value never breaks
-/// deserialization. Compare with the static known values; check <see cref="IsKnown"/> to detect a new one.
-/// </summary>
+/// <summary>How serious a red flag is (<c>data.redFlags[].severity</c>).</summary>
 /// <remarks>
-/// Equality ignores case (ordinal); <see cref="Value"/> and <see cref="ToString"/> keep the text exactly as sent.
+/// <para>Boooply documents <c>CRITICAL</c> and <c>WARNING</c>, without describing them.</para>
+/// <para>An extensible enum: any string Boooply sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Boooply's page shows. Comparison is ordinal and case-sensitive, because Boooply sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<BoooplyRedFlagSeverity>))]
 public readonly struct BoooplyRedFlagSeverity : IEquatable<BoooplyRedFlagSeverity>, IWebhookStringEnum<BoooplyRedFlagSeverity>
 {
-    private static readonly string[] KnownValues = ["CRITICAL", "WARNING"];
+    private const string CriticalValue = "CRITICAL";
+    private const string WarningValue = "WARNING";
 
     private readonly string? _value;
 
-    /// <summary>Wraps a value, known or not.</summary>
+    /// <summary>Wraps a value. Any string is accepted, so values Boooply adds later are kept.</summary>
     /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public BoooplyRedFlagSeverity(string value)
@@ -26,66 +25,53 @@ public readonly struct BoooplyRedFlagSeverity : IEquatable<BoooplyRedFlagSeverit
         _value = value;
     }
 
-    /// <summary>Gets <c>CRITICAL</c>: a concern that should block the candidate until resolved.</summary>
-    public static BoooplyRedFlagSeverity Critical { get; } = new("CRITICAL");
+    /// <summary>Gets <c>CRITICAL</c>.</summary>
+    public static BoooplyRedFlagSeverity Critical { get; } = new(CriticalValue);
 
-    /// <summary>Gets <c>WARNING</c>: a concern worth probing.</summary>
-    public static BoooplyRedFlagSeverity Warning { get; } = new("WARNING");
+    /// <summary>Gets <c>WARNING</c>.</summary>
+    public static BoooplyRedFlagSeverity Warning { get; } = new(WarningValue);
 
     /// <summary>Gets the value exactly as Boooply sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets a value indicating whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            foreach (var known in KnownValues)
-            {
-                if (string.Equals(known, Value, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+    /// <summary>Gets whether this is one of the values Boooply's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is CriticalValue or WarningValue;
 
-            return false;
-        }
-    }
-
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator BoooplyRedFlagSeverity(string? value) => value is null ? default : new BoooplyRedFlagSeverity(value);
-
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they are equal.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(BoooplyRedFlagSeverity left, BoooplyRedFlagSeverity right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they differ.</returns>
+    /// <returns><see langword="true"/> when they wrap different strings.</returns>
     public static bool operator !=(BoooplyRedFlagSeverity left, BoooplyRedFlagSeverity right) => !left.Equals(right);
 
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
+    /// <summary>Wraps a string.</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static implicit operator BoooplyRedFlagSeverity(string value) => new(value);
+
+    /// <summary>Wraps a string (the named alternative to the implicit conversion).</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <returns>The wrapped value.</returns>
-    public static BoooplyRedFlagSeverity FromString(string? value) => value;
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static BoooplyRedFlagSeverity FromString(string value) => new(value);
 
     /// <inheritdoc />
-    static BoooplyRedFlagSeverity IWebhookStringEnum<BoooplyRedFlagSeverity>.Create(string value) => new(value);
-
-    /// <inheritdoc />
-    public bool Equals(BoooplyRedFlagSeverity other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(BoooplyRedFlagSeverity other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BoooplyRedFlagSeverity other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Boooply sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>
     public override string ToString() => Value;
+
+    static BoooplyRedFlagSeverity IWebhookStringEnum<BoooplyRedFlagSeverity>.Create(string value) => new(value);
 }

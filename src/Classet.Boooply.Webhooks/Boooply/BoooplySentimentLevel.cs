@@ -1,24 +1,22 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
-/// <summary>
-/// Boooply's a graded sentiment level, used for enthusiasm and stress level in <c>data.sentimentAnalysis</c>, as an extensible enum: any string the vendor sends is kept, so a new value never breaks
-/// deserialization. Compare with the static known values; check <see cref="IsKnown"/> to detect a new one.
-/// </summary>
+/// <summary>A graded level in <c>data.sentimentAnalysis</c> (<c>enthusiasm</c>, <c>stressLevel</c>).</summary>
 /// <remarks>
-/// Equality ignores case (ordinal); <see cref="Value"/> and <see cref="ToString"/> keep the text exactly as sent.
-/// <para>Boooply shows <c>HIGH</c> and <c>LOW</c>; <c>MEDIUM</c> is the natural middle.</para>
+/// <para>Boooply's example shows <c>HIGH</c> (enthusiasm) and <c>LOW</c> (stress level); its page lists no other value. A middle level (a <c>MEDIUM</c>, say) is likely but undocumented, so it arrives with <see cref="IsKnown"/> <see langword="false"/>.</para>
+/// <para>An extensible enum: any string Boooply sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Boooply's page shows. Comparison is ordinal and case-sensitive, because Boooply sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<BoooplySentimentLevel>))]
 public readonly struct BoooplySentimentLevel : IEquatable<BoooplySentimentLevel>, IWebhookStringEnum<BoooplySentimentLevel>
 {
-    private static readonly string[] KnownValues = ["HIGH", "MEDIUM", "LOW"];
+    private const string HighValue = "HIGH";
+    private const string LowValue = "LOW";
 
     private readonly string? _value;
 
-    /// <summary>Wraps a value, known or not.</summary>
+    /// <summary>Wraps a value. Any string is accepted, so values Boooply adds later are kept.</summary>
     /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public BoooplySentimentLevel(string value)
@@ -27,69 +25,53 @@ public readonly struct BoooplySentimentLevel : IEquatable<BoooplySentimentLevel>
         _value = value;
     }
 
-    /// <summary>Gets <c>HIGH</c>: high.</summary>
-    public static BoooplySentimentLevel High { get; } = new("HIGH");
+    /// <summary>Gets <c>HIGH</c>: the value Boooply's example shows for enthusiasm.</summary>
+    public static BoooplySentimentLevel High { get; } = new(HighValue);
 
-    /// <summary>Gets <c>MEDIUM</c>: medium.</summary>
-    public static BoooplySentimentLevel Medium { get; } = new("MEDIUM");
-
-    /// <summary>Gets <c>LOW</c>: low.</summary>
-    public static BoooplySentimentLevel Low { get; } = new("LOW");
+    /// <summary>Gets <c>LOW</c>: the value Boooply's example shows for stress level.</summary>
+    public static BoooplySentimentLevel Low { get; } = new(LowValue);
 
     /// <summary>Gets the value exactly as Boooply sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets a value indicating whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            foreach (var known in KnownValues)
-            {
-                if (string.Equals(known, Value, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+    /// <summary>Gets whether this is one of the values Boooply's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is HighValue or LowValue;
 
-            return false;
-        }
-    }
-
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator BoooplySentimentLevel(string? value) => value is null ? default : new BoooplySentimentLevel(value);
-
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they are equal.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(BoooplySentimentLevel left, BoooplySentimentLevel right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when they differ.</returns>
+    /// <returns><see langword="true"/> when they wrap different strings.</returns>
     public static bool operator !=(BoooplySentimentLevel left, BoooplySentimentLevel right) => !left.Equals(right);
 
-    /// <summary>Wraps a string; a null string becomes <see langword="default"/>.</summary>
-    /// <param name="value">The value.</param>
+    /// <summary>Wraps a string.</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static implicit operator BoooplySentimentLevel(string value) => new(value);
+
+    /// <summary>Wraps a string (the named alternative to the implicit conversion).</summary>
+    /// <param name="value">The value exactly as Boooply sends it.</param>
     /// <returns>The wrapped value.</returns>
-    public static BoooplySentimentLevel FromString(string? value) => value;
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static BoooplySentimentLevel FromString(string value) => new(value);
 
     /// <inheritdoc />
-    static BoooplySentimentLevel IWebhookStringEnum<BoooplySentimentLevel>.Create(string value) => new(value);
-
-    /// <inheritdoc />
-    public bool Equals(BoooplySentimentLevel other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(BoooplySentimentLevel other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BoooplySentimentLevel other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Boooply sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>
     public override string ToString() => Value;
+
+    static BoooplySentimentLevel IWebhookStringEnum<BoooplySentimentLevel>.Create(string value) => new(value);
 }

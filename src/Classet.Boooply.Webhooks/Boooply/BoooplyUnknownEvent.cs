@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
@@ -7,8 +7,14 @@ namespace Classet.Boooply.Webhooks.Boooply;
 /// A Boooply delivery whose <c>event</c> this version of the SDK does not know. Nothing is lost: the whole body is
 /// kept, and the common fields are still read from <c>data</c> when present.
 /// </summary>
+/// <remarks>
+/// <c>ToString()</c> deliberately does not print <see cref="RawJson"/>: the body can hold candidate data, and events end
+/// up in logs. It shows the type name and the event type and meeting code only (when they are plain identifiers).
+/// </remarks>
 public sealed record BoooplyUnknownEvent : BoooplyWebhookEvent
 {
+    private readonly JsonContent _rawJson;
+
     /// <summary>Creates an unknown event.</summary>
     /// <param name="eventType">The body's <c>event</c> value.</param>
     /// <param name="rawJson">The whole body. It is cloned, so the event owns it and outlives any pooled buffer.</param>
@@ -17,14 +23,14 @@ public sealed record BoooplyUnknownEvent : BoooplyWebhookEvent
     {
         ArgumentNullException.ThrowIfNull(eventType);
         EventType = eventType;
-        RawJson = rawJson.Clone();
+        _rawJson = new JsonContent(rawJson);
         if (RawJson.ValueKind == JsonValueKind.Object && RawJson.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
             MeetingCode = ReadString(data, "meetingCode") ?? string.Empty;
             Source = ReadString(data, "source");
             SourceId = ReadString(data, "sourceId");
             SourcePlatform = ReadString(data, "sourcePlatform");
-            Timestamp = BoooplyTime.TryParseInstant(ReadString(data, "timestamp"), out var parsed) ? parsed : null;
+            Timestamp = data.TryGetProperty("timestamp", out var timestamp) && WebhookTimestamp.TryRead(timestamp, out var parsed) ? parsed : null;
         }
         else
         {
@@ -50,8 +56,8 @@ public sealed record BoooplyUnknownEvent : BoooplyWebhookEvent
     /// <inheritdoc />
     public override DateTimeOffset? Timestamp { get; }
 
-    /// <summary>Gets the whole body as received (an owned copy).</summary>
-    public JsonElement RawJson { get; }
+    /// <summary>Gets the whole body as received (an owned copy). Two unknown events are equal when their bodies have the same content.</summary>
+    public JsonElement RawJson => _rawJson.Element;
 
     private static string? ReadString(JsonElement data, string name) =>
         data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,3 +1,5 @@
+using Classet.Boooply.Webhooks.Internal.Serialization;
+
 namespace Classet.Boooply.Webhooks.Boooply;
 
 /// <summary>
@@ -38,4 +40,17 @@ public abstract record BoooplyWebhookEvent
     /// delivered more than once; handle a key only once.
     /// </summary>
     public string IdempotencyKey => string.Concat(MeetingCode, ":", EventType);
+
+    /// <summary>Gets or sets the body this event was read from, so serializing it keeps every unchanged value's spelling. Never part of the event's value.</summary>
+    internal OriginalJson Original { get; set; }
+
+    /// <summary>
+    /// Returns the event's type name, event type and meeting code only. Other payload values (candidate names,
+    /// summaries, scores, transcripts, URLs) never appear in <c>ToString()</c>, so logging an event leaks nothing; an
+    /// event type or meeting code that is not a plain identifier (letters, digits, <c>._:-</c>, at most 64) is not shown
+    /// either, since it is text from the body.
+    /// </summary>
+    /// <returns>For example <c>BoooplyEvaluationEvent { EventType = interview.evaluation, MeetingCode = Boooply-AI-1234567890 }</c>.</returns>
+    public sealed override string ToString() =>
+        RecordText.Describe(GetType().Name, ("EventType", EventType), ("MeetingCode", MeetingCode));
 }

@@ -23,14 +23,16 @@ public sealed class BoooplyWebhookOptions : WebhookOptions
 
     /// <summary>
     /// Gets or sets the oldest signed <c>data.timestamp</c> the endpoint accepts, to limit replays of captured deliveries.
-    /// <see langword="null"/> (the default) turns the check off. Leave room for Boooply's retries: its last attempt comes
-    /// 80 seconds after the event, so use 5 minutes or more (clock skew, slow handlers). A delivery resent by hand from
-    /// Boooply's dashboard after the window is rejected too.
+    /// <see langword="null"/> (the default) turns the check off. Leave room for Boooply's retries: its page lists 5
+    /// attempts with backoff 5 s → 10 s → 20 s → 40 s → 80 s but not whether the first wait precedes the first retry, so
+    /// the last attempt may come about 75 s to 155 s after the first (our reading). Use 5 minutes or more (clock skew,
+    /// slow handlers). The page does not say what timestamp a retry started from Boooply's dashboard carries; if it is
+    /// the original one, such a retry after the window is rejected too.
     /// </summary>
     public TimeSpan? MaxEventAge { get; set; }
 
     /// <inheritdoc />
-    protected override void AppendMembers(StringBuilder builder)
+    private protected override void AppendMembers(StringBuilder builder)
     {
         base.AppendMembers(builder);
         builder.Append(", RequireBearerToken = ").Append(RequireBearerToken)

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
+using Classet.Boooply.Webhooks.Boooply.Internal;
 using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Boooply;
 
@@ -21,14 +23,28 @@ namespace Classet.Boooply.Webhooks.Boooply;
 /// </para>
 /// <para>
 /// Rules: the root must be a JSON object with a string <c>event</c>. For a documented event, <c>data</c> must be an
-/// object with a string <c>meetingCode</c> (Boooply always sends both, and the idempotency key needs the meeting code);
+/// object with a string <c>meetingCode</c> (Boooply's page says every request carries the event type and its data, every
+/// example has <c>data.meetingCode</c>, and the idempotency key it documents needs it);
 /// every other field may be missing or null. An unknown event is accepted with any <c>data</c>. Unknown fields and
 /// enum values are kept. Nesting deeper than 64 levels, invalid UTF-8, wrong value types and numbers out of range
 /// (such as <c>1e400</c>) are rejected with a <see cref="WebhookPayloadException"/> that gives the JSON path and position.
 /// </para>
 /// <para>
 /// A lone UTF-16 surrogate escape such as <c>\ud83d</c>, which <c>JSON.stringify</c> writes for a JavaScript string
-/// cut in the middle of an emoji, is read as U+FFFD (the replacement character) instead of costing the delivery.
+/// cut in the middle of an emoji, is read as U+FFFD (the replacement character) instead of costing the delivery
+/// (and is written back as <c>\ufffd</c>). If a key appears twice, <c>event</c> included, the last one wins, as in
+/// <c>JSON.parse</c>.
+/// </para>
+/// <para>
+/// Numbers: a count or time the page shows only as a whole number (<c>transcriptCount</c>, <c>startMs</c>,
+/// <c>endMs</c>, <c>duration</c>) is a <see cref="long"/>, read to the nearest whole unit should a fraction arrive;
+/// scores and ratings are exact <see cref="decimal"/>s. A timestamp without an offset is UTC, whatever the server's
+/// time zone.
+/// </para>
+/// <para>
+/// <see cref="Serialize"/> gives back what was read: an event returned by <c>Deserialize</c> serializes to its body
+/// without insignificant whitespace, every member in its place and every value spelled as it arrived, unknown members
+/// included; a value changed with <c>with</c> is written new.
 /// </para>
 /// </remarks>
 public static class BoooplyWebhookSerializer
@@ -37,51 +53,48 @@ public static class BoooplyWebhookSerializer
     /// <param name="utf8Json">The body bytes (verified first).</param>
     /// <returns>The typed event; <see cref="BoooplyUnknownEvent"/> for an event this version does not know.</returns>
     /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
-    public static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, allowFastPath: true);
-
-    /// <summary>Parses a body; without <paramref name="allowFastPath"/>, only the general path runs (tests compare the two).</summary>
-    internal static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json, bool allowFastPath)
+    public static BoooplyWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json)
     {
         if (BoooplyLoneSurrogates.Contains(utf8Json))
         {
             var repaired = BoooplyLoneSurrogates.Replace(utf8Json);
             try
             {
-                return DeserializeCore(repaired.AsSpan(0, utf8Json.Length), allowFastPath);
+                return DeserializeCore(repaired.AsSpan(0, utf8Json.Length));
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(repaired);
+                ArrayPool<byte>.Shared.Return(repaired, clearArray: true);
             }
         }
 
-        return DeserializeCore(utf8Json, allowFastPath);
+        return DeserializeCore(utf8Json);
     }
 
-    private static BoooplyWebhookEvent DeserializeCore(ReadOnlySpan<byte> utf8Json, bool allowFastPath)
+    private static BoooplyWebhookEvent DeserializeCore(ReadOnlySpan<byte> utf8Json)
     {
-        // Fast path for what Boooply sends: a known "event" as the first property, read in one pass by a hand-written
-        // reader that declines anything unusual. The whole-body UTF-8 check keeps strings that land in JsonElement
-        // values as safe as read ones.
-        if (allowFastPath && Utf8.IsValid(utf8Json) && BoooplyFastReader.TryRead(utf8Json) is { } fast)
-        {
-            return fast;
-        }
-
+        // What Boooply sends has "event" first: bind at once, and walk the whole body only for anything else.
         var leading = PeekLeadingEvent(utf8Json);
         if (leading != EventKind.None && Utf8.IsValid(utf8Json))
         {
             try
             {
-                return ReadKnown(utf8Json, leading);
+                if (ReadKnown(utf8Json, leading) is { } known)
+                {
+                    return known;
+                }
             }
             catch (WebhookPayloadException)
             {
                 // Rare: re-read with the full walker so the error names the real problem (missing meetingCode,
-                // data not an object...) instead of whatever the binder tripped over first.
+                // data not an object...) instead of whatever the binder tripped over first. If a later "event" key
+                // names another event, that one decides, below.
                 var diagnosis = BoooplyEnvelopeReader.Read(utf8Json);
-                EnsureKnownShape(diagnosis);
-                throw;
+                if (diagnosis.EventType is { } last && KindOf(last) == leading)
+                {
+                    EnsureKnownShape(diagnosis);
+                    throw;
+                }
             }
         }
 
@@ -100,7 +113,10 @@ public static class BoooplyWebhookSerializer
         }
 
         EnsureKnownShape(info);
-        return ReadKnown(utf8Json, kind);
+
+        // The walker and the binder both keep the last "event", so they agree here.
+        return ReadKnown(utf8Json, kind)
+            ?? throw new WebhookPayloadException("Invalid webhook payload: 'event' could not be read consistently.", "$.event", null, null);
     }
 
     /// <summary>Parses a Boooply webhook body held in a possibly multi-segment sequence (for example from a <c>PipeReader</c>).</summary>
@@ -129,7 +145,8 @@ public static class BoooplyWebhookSerializer
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            // Bodies carry candidates' personal data; do not leave it in a shared pool.
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
         }
     }
 
@@ -236,31 +253,21 @@ public static class BoooplyWebhookSerializer
     }
 
     /// <summary>
-    /// Writes an event in Boooply's wire shape, <c>{"event":"...","data":{...}}</c>, compact, with every unknown
-    /// field written back. An <see cref="BoooplyUnknownEvent"/> is written as its raw JSON, exactly as received.
+    /// Writes an event in Boooply's wire shape, <c>{"event":"...","data":{...}}</c>, as compact JSON. For an event
+    /// returned by <c>Deserialize</c> (or a copy of one made with <c>with</c>), every value that was not changed is
+    /// written exactly as it arrived, in its place: absent members stay absent, <c>null</c> stays <c>null</c>, numbers
+    /// and timestamps keep their spelling, and unknown members are kept. A changed value is written new, in its
+    /// member's place; for an event built in code, members come in declaration order and <see langword="null"/> ones are
+    /// left out. A <see cref="BoooplyUnknownEvent"/> is written as its whole body.
     /// </summary>
     /// <param name="webhookEvent">The event.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="webhookEvent"/> is null.</exception>
     /// <remarks>
-    /// The output is equal to the parsed body as JSON, but not necessarily byte for byte (numbers such as <c>1E2</c>
-    /// are normalized; an explicit <c>null</c> other than the source fields is left out). Never use it to check a
-    /// signature: verify the raw body bytes.
+    /// For a body Boooply sent, the result is that body without the whitespace between tokens (a key that appeared
+    /// twice is written once, with its last value). Never use it to check a signature: verify the raw body bytes.
     /// </remarks>
-    public static string Serialize(BoooplyWebhookEvent webhookEvent)
-    {
-        ArgumentNullException.ThrowIfNull(webhookEvent);
-        var context = BoooplyJsonContext.Wire;
-        return webhookEvent switch
-        {
-            BoooplyTranscriptEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyTranscriptData),
-            BoooplyEvaluationEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyEvaluationData),
-            BoooplyScoresEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyScoresData),
-            BoooplyRecordingEvent e => JsonSerializer.Serialize(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyRecordingData),
-            BoooplyUnknownEvent e => e.RawJson.GetRawText(),
-            _ => throw new ArgumentException($"Unsupported Boooply event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
-        };
-    }
+    public static string Serialize(BoooplyWebhookEvent webhookEvent) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(webhookEvent));
 
     /// <summary>Writes an event in Boooply's wire shape as UTF-8 bytes; see <see cref="Serialize"/>.</summary>
     /// <param name="webhookEvent">The event.</param>
@@ -269,48 +276,62 @@ public static class BoooplyWebhookSerializer
     public static byte[] SerializeToUtf8Bytes(BoooplyWebhookEvent webhookEvent)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
-        var context = BoooplyJsonContext.Wire;
+        var original = webhookEvent.Original.Utf8.Span;
         return webhookEvent switch
         {
-            BoooplyTranscriptEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyTranscriptData),
-            BoooplyEvaluationEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyEvaluationData),
-            BoooplyScoresEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyScoresData),
-            BoooplyRecordingEvent e => JsonSerializer.SerializeToUtf8Bytes(Envelope(e, e.Data, e.ExtensionData), context.BoooplyEnvelopeBoooplyRecordingData),
-            BoooplyUnknownEvent e => Encoding.UTF8.GetBytes(e.RawJson.GetRawText()),
+            BoooplyTranscriptEvent e => LosslessJsonWriter.Write(Envelope(e, e.Data, e.ExtensionData), BoooplyJson.Transcript, original),
+            BoooplyEvaluationEvent e => LosslessJsonWriter.Write(Envelope(e, e.Data, e.ExtensionData), BoooplyJson.Evaluation, original),
+            BoooplyScoresEvent e => LosslessJsonWriter.Write(Envelope(e, e.Data, e.ExtensionData), BoooplyJson.Scores, original),
+            BoooplyRecordingEvent e => LosslessJsonWriter.Write(Envelope(e, e.Data, e.ExtensionData), BoooplyJson.Recording, original),
+            BoooplyUnknownEvent e => LosslessJsonWriter.WriteRaw(Encoding.UTF8.GetBytes(e.RawJson.GetRawText())),
             _ => throw new ArgumentException($"Unsupported Boooply event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
         };
     }
 
-    private static BoooplyEnvelope<TData> Envelope<TData>(BoooplyWebhookEvent webhookEvent, TData data, IDictionary<string, JsonElement>? extensionData)
+    private static BoooplyEnvelope<TData> Envelope<TData>(BoooplyWebhookEvent webhookEvent, TData data, IReadOnlyDictionary<string, JsonElement>? extensionData)
         where TData : class =>
         new() { Event = webhookEvent.EventType, Data = data, ExtensionData = extensionData };
 
-    private static BoooplyWebhookEvent ReadKnown(ReadOnlySpan<byte> utf8Json, EventKind kind)
+    /// <summary>Binds a body whose <c>event</c> was found to be <paramref name="kind"/>; null when the binder read another <c>event</c> (a repeated key).</summary>
+    private static BoooplyWebhookEvent? ReadKnown(ReadOnlySpan<byte> utf8Json, EventKind kind)
     {
-        var context = BoooplyJsonContext.Wire;
         BoooplyWebhookEvent result;
+        string? boundEvent;
         switch (kind)
         {
             case EventKind.Transcript:
-                var transcript = Bind(utf8Json, context.BoooplyEnvelopeBoooplyTranscriptData);
-                result = new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData };
+                var transcript = Bind(utf8Json, BoooplyJson.Transcript);
+                (result, boundEvent) = (new BoooplyTranscriptEvent { Data = transcript.Data!, ExtensionData = transcript.ExtensionData }, transcript.Event);
                 break;
             case EventKind.Evaluation:
-                var evaluation = Bind(utf8Json, context.BoooplyEnvelopeBoooplyEvaluationData);
-                result = new BoooplyEvaluationEvent { Data = evaluation.Data!, ExtensionData = evaluation.ExtensionData };
+                var evaluation = Bind(utf8Json, BoooplyJson.Evaluation);
+                (result, boundEvent) = (new BoooplyEvaluationEvent { Data = evaluation.Data!, ExtensionData = evaluation.ExtensionData }, evaluation.Event);
                 break;
             case EventKind.Scores:
-                var scores = Bind(utf8Json, context.BoooplyEnvelopeBoooplyScoresData);
-                result = new BoooplyScoresEvent { Data = scores.Data!, ExtensionData = scores.ExtensionData };
+                var scores = Bind(utf8Json, BoooplyJson.Scores);
+                (result, boundEvent) = (new BoooplyScoresEvent { Data = scores.Data!, ExtensionData = scores.ExtensionData }, scores.Event);
                 break;
             default:
-                var recording = Bind(utf8Json, context.BoooplyEnvelopeBoooplyRecordingData);
-                result = new BoooplyRecordingEvent { Data = recording.Data!, ExtensionData = recording.ExtensionData };
+                var recording = Bind(utf8Json, BoooplyJson.Recording);
+                (result, boundEvent) = (new BoooplyRecordingEvent { Data = recording.Data!, ExtensionData = recording.ExtensionData }, recording.Event);
                 break;
         }
 
-        // The peeks look at first occurrences only; a duplicate "data" or "meetingCode" key can still bind a null.
-        return result.MeetingCode is null ? throw MissingMeetingCode() : result;
+        // The peek saw the first "event"; the binder keeps the last, as JSON.parse does. When they differ, the caller
+        // reads the body again with the walker, which dispatches on the last one.
+        if (!string.Equals(boundEvent, result.EventType, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A repeated "data" or "meetingCode" key can still bind a null, which the peek cannot see.
+        if (result.MeetingCode is null)
+        {
+            throw MissingMeetingCode();
+        }
+
+        result.Original = new OriginalJson(utf8Json.ToArray());
+        return result;
     }
 
     private static BoooplyEnvelope<TData> Bind<TData>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<BoooplyEnvelope<TData>> typeInfo)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -19,8 +20,12 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// </para>
 /// </remarks>
 [Obsolete(ObsoleteMessage)]
-public sealed record ClassetCallCompletedEvent : ClassetWebhookEvent
+public sealed record ClassetCallCompletedEvent : ClassetWebhookEvent, IExtensionDataHolder
 {
+    private ValueDictionary<JsonElement>? _extensionData;
+    private readonly ValueList<ClassetTranscriptEntry>? _transcript;
+    private readonly ValueList<ClassetCallQuestion>? _questions;
+
     internal const string ObsoleteMessage =
         "Classet deprecated the call_completed webhook in favour of candidate.interview.updated. Subscribe to "
         + "candidate.interview.updated (Interview Events) in Classet's developer settings and handle "
@@ -32,56 +37,69 @@ public sealed record ClassetCallCompletedEvent : ClassetWebhookEvent
 
     /// <summary>Gets Classet's identifier of the candidate (<c>candidate_id</c>).</summary>
     [JsonPropertyName("candidate_id")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CandidateId { get; init; }
 
     /// <summary>Gets the candidate's phone number (<c>candidate_phone</c>), as Classet formats it (for example <c>+1234567890</c>).</summary>
     [JsonPropertyName("candidate_phone")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CandidatePhone { get; init; }
 
     /// <summary>Gets Classet's identifier of the job (<c>job_id</c>).</summary>
     [JsonPropertyName("job_id")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? JobId { get; init; }
 
     /// <summary>Gets the job's title (<c>job_title</c>).</summary>
     [JsonPropertyName("job_title")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? JobTitle { get; init; }
 
     /// <summary>Gets the call's status (<c>call_status</c>), such as <see cref="ClassetCallStatus.CallCompleted"/>.</summary>
     [JsonPropertyName("call_status")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ClassetCallStatus? CallStatus { get; init; }
 
     /// <summary>Gets the conversation, one entry per turn, with per-word timings (<c>transcript</c>).</summary>
     [JsonPropertyName("transcript")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<ClassetTranscriptEntry>? Transcript { get; init; }
+    public IReadOnlyList<ClassetTranscriptEntry>? Transcript
+    {
+        get => _transcript;
+        init => _transcript = ValueList<ClassetTranscriptEntry>.From(value);
+    }
 
     /// <summary>Gets the structured questions and the candidate's answers collected during the call (<c>questions</c>).</summary>
     [JsonPropertyName("questions")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<ClassetCallQuestion>? Questions { get; init; }
+    public IReadOnlyList<ClassetCallQuestion>? Questions
+    {
+        get => _questions;
+        init => _questions = ValueList<ClassetCallQuestion>.From(value);
+    }
 
     /// <summary>Gets the call session's metadata: duration, timestamps, latency and AI analysis (<c>call_details</c>).</summary>
     [JsonPropertyName("call_details")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ClassetCallDetails? CallDetails { get; init; }
 
     /// <summary>Gets Classet's identifier of the call session (<c>call_id</c>).</summary>
     [JsonPropertyName("call_id")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CallId { get; init; }
 
     /// <summary>Gets the URL of the call's recording (<c>recording_url</c>), exactly as sent.</summary>
     [JsonPropertyName("recording_url")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RecordingUrl { get; init; }
 
-    /// <summary>Gets the top-level properties that this version of the SDK does not know, kept so nothing is lost.</summary>
-    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
+    /// <summary>
+    /// Gets the members of this object that this version of the SDK does not know. They are kept, and written back by
+    /// <see cref="ClassetWebhookSerializer.Serialize"/>, so nothing Classet adds is lost.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
+    /// <summary>Gets or sets the dictionary System.Text.Json fills with unknown members while reading.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    [JsonInclude]
+    internal IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -9,56 +9,71 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// kept as Classet sends them (seconds, Unix seconds, milliseconds); <see cref="Duration"/>, <see cref="StartedAt"/>,
 /// <see cref="EndedAt"/> and <see cref="EndToEndLatency"/> convert them.
 /// </summary>
-public sealed record ClassetCallDetails
+public sealed record ClassetCallDetails : IExtensionDataHolder
 {
+    private ValueDictionary<JsonElement>? _extensionData;
+
     /// <summary>Gets the call's duration in seconds (<c>duration</c>).</summary>
     [JsonPropertyName("duration")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? DurationSeconds { get; init; }
+    public long? DurationSeconds { get; init; }
 
     /// <summary>Gets when the call started, in Unix seconds (<c>start_time</c>).</summary>
     [JsonPropertyName("start_time")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? StartTimeUnixSeconds { get; init; }
+    public long? StartTimeUnixSeconds { get; init; }
 
     /// <summary>Gets when the call ended, in Unix seconds (<c>end_time</c>).</summary>
     [JsonPropertyName("end_time")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? EndTimeUnixSeconds { get; init; }
+    public long? EndTimeUnixSeconds { get; init; }
 
     /// <summary>Gets the call's end-to-end latency in milliseconds (<c>e2e_latency</c>).</summary>
     [JsonPropertyName("e2e_latency")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? EndToEndLatencyMilliseconds { get; init; }
+    public long? EndToEndLatencyMilliseconds { get; init; }
 
     /// <summary>Gets the AI analysis of the call (<c>call_analysis</c>).</summary>
     [JsonPropertyName("call_analysis")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ClassetCallAnalysis? CallAnalysis { get; init; }
 
     /// <summary>Gets the phone number your organization used for the call (<c>org_phone_number</c>).</summary>
     [JsonPropertyName("org_phone_number")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OrgPhoneNumber { get; init; }
 
-    /// <summary>Gets the properties of <c>call_details</c> that this version of the SDK does not know, kept so nothing is lost.</summary>
-    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
+    /// <summary>
+    /// Gets the members of this object that this version of the SDK does not know. They are kept, and written back by
+    /// <see cref="ClassetWebhookSerializer.Serialize"/>, so nothing Classet adds is lost.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
+    /// <summary>Gets or sets the dictionary System.Text.Json fills with unknown members while reading.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    [JsonInclude]
+    internal IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
 
     /// <summary>Gets <see cref="DurationSeconds"/> as a <see cref="TimeSpan"/>; <see langword="null"/> when absent or out of range.</summary>
     [JsonIgnore]
-    public TimeSpan? Duration => ClassetTime.FromSeconds(DurationSeconds);
+    public TimeSpan? Duration => WebhookTime.FromSeconds(DurationSeconds);
 
     /// <summary>Gets <see cref="StartTimeUnixSeconds"/> as an instant (UTC); <see langword="null"/> when absent or out of range.</summary>
     [JsonIgnore]
-    public DateTimeOffset? StartedAt => ClassetTime.FromUnixSeconds(StartTimeUnixSeconds);
+    public DateTimeOffset? StartedAt => WebhookTime.FromUnixSeconds(StartTimeUnixSeconds);
 
     /// <summary>Gets <see cref="EndTimeUnixSeconds"/> as an instant (UTC); <see langword="null"/> when absent or out of range.</summary>
     [JsonIgnore]
-    public DateTimeOffset? EndedAt => ClassetTime.FromUnixSeconds(EndTimeUnixSeconds);
+    public DateTimeOffset? EndedAt => WebhookTime.FromUnixSeconds(EndTimeUnixSeconds);
 
     /// <summary>Gets <see cref="EndToEndLatencyMilliseconds"/> as a <see cref="TimeSpan"/>; <see langword="null"/> when absent or out of range.</summary>
     [JsonIgnore]
-    public TimeSpan? EndToEndLatency => ClassetTime.FromMilliseconds(EndToEndLatencyMilliseconds);
+    public TimeSpan? EndToEndLatency => WebhookTime.FromMilliseconds(EndToEndLatencyMilliseconds);
+
+    /// <summary>Returns the record's type name only: payload values (names, text, scores, URLs) never appear in <c>ToString()</c>, so logging a record leaks no candidate data.</summary>
+    /// <returns>The type name, such as <c>ClassetCallDetails { }</c>.</returns>
+    public override string ToString() => RecordText.Hidden(nameof(ClassetCallDetails));
 }

@@ -1,15 +1,12 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>The status of a call in the deprecated <c>call_completed</c> delivery (<c>call_status</c>).</summary>
 /// <remarks>
-/// <para>Classet documents only <c>call_completed</c>; any other value is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected.</para>
-/// <para>
-/// Comparison ignores case (as Azure SDK extensible enums do), so a vendor changing <c>Positive</c> to <c>POSITIVE</c>
-/// does not break your <c>==</c> checks; <see cref="Value"/> still keeps the text exactly as sent, and it is written back unchanged. <c>default</c> wraps the empty string.
-/// </para>
+/// <para>Classet's example shows <c>call_completed</c>; its page lists no other value.</para>
+/// <para>An extensible enum: any string Classet sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Classet's page shows. Comparison is ordinal and case-sensitive, because Classet sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<ClassetCallStatus>))]
 public readonly struct ClassetCallStatus : IEquatable<ClassetCallStatus>, IWebhookStringEnum<ClassetCallStatus>
@@ -27,22 +24,22 @@ public readonly struct ClassetCallStatus : IEquatable<ClassetCallStatus>, IWebho
         _value = value;
     }
 
-    /// <summary>Gets <c>call_completed</c>: the call was completed.</summary>
+    /// <summary>Gets <c>call_completed</c>: the value Classet's example shows.</summary>
     public static ClassetCallStatus CallCompleted { get; } = new(CallCompletedValue);
 
-    /// <summary>Gets the value exactly as Classet sent it.</summary>
+    /// <summary>Gets the value exactly as Classet sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown => string.Equals(Value, CallCompletedValue, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Gets whether this is one of the values Classet's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is CallCompletedValue;
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both wrap the same string, ignoring case.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(ClassetCallStatus left, ClassetCallStatus right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they wrap different strings.</returns>
@@ -60,13 +57,13 @@ public readonly struct ClassetCallStatus : IEquatable<ClassetCallStatus>, IWebho
     public static ClassetCallStatus FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(ClassetCallStatus other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(ClassetCallStatus other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ClassetCallStatus other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Classet sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>

@@ -1,22 +1,17 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>A completion rating from Classet's call analysis (<c>call_completion_rating</c>, <c>agent_task_completion_rating</c>).</summary>
 /// <remarks>
-/// <para>Classet's example shows only <c>Complete</c>; <c>Partial</c> and <c>Incomplete</c> are the other ratings voice-agent call analyses use. Any other value is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected.</para>
-/// <para>
-/// Comparison ignores case (as Azure SDK extensible enums do), so a vendor changing <c>Positive</c> to <c>POSITIVE</c>
-/// does not break your <c>==</c> checks; <see cref="Value"/> still keeps the text exactly as sent, and it is written back unchanged. <c>default</c> wraps the empty string.
-/// </para>
+/// <para>Classet's example shows <c>Complete</c>; its page lists no other value. Other ratings (a <c>Partial</c> or <c>Incomplete</c>, say) are likely but undocumented, so they arrive with <see cref="IsKnown"/> <see langword="false"/>.</para>
+/// <para>An extensible enum: any string Classet sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Classet's page shows. Comparison is ordinal and case-sensitive, because Classet sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<ClassetCompletionRating>))]
 public readonly struct ClassetCompletionRating : IEquatable<ClassetCompletionRating>, IWebhookStringEnum<ClassetCompletionRating>
 {
     private const string CompleteValue = "Complete";
-    private const string PartialValue = "Partial";
-    private const string IncompleteValue = "Incomplete";
 
     private readonly string? _value;
 
@@ -29,30 +24,22 @@ public readonly struct ClassetCompletionRating : IEquatable<ClassetCompletionRat
         _value = value;
     }
 
-    /// <summary>Gets <c>Complete</c>: the call or task was completed.</summary>
+    /// <summary>Gets <c>Complete</c>: the value Classet's example shows.</summary>
     public static ClassetCompletionRating Complete { get; } = new(CompleteValue);
 
-    /// <summary>Gets <c>Partial</c>: the call or task was partly completed.</summary>
-    public static ClassetCompletionRating Partial { get; } = new(PartialValue);
-
-    /// <summary>Gets <c>Incomplete</c>: the call or task was not completed.</summary>
-    public static ClassetCompletionRating Incomplete { get; } = new(IncompleteValue);
-
-    /// <summary>Gets the value exactly as Classet sent it.</summary>
+    /// <summary>Gets the value exactly as Classet sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown => string.Equals(Value, CompleteValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, PartialValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, IncompleteValue, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Gets whether this is one of the values Classet's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is CompleteValue;
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both wrap the same string, ignoring case.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(ClassetCompletionRating left, ClassetCompletionRating right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they wrap different strings.</returns>
@@ -70,13 +57,13 @@ public readonly struct ClassetCompletionRating : IEquatable<ClassetCompletionRat
     public static ClassetCompletionRating FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(ClassetCompletionRating other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(ClassetCompletionRating other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ClassetCompletionRating other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Classet sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>

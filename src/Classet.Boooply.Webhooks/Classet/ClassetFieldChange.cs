@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -10,28 +11,53 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// The values are arbitrary JSON, so they are kept as <see cref="JsonElement"/>; read known fields through
 /// <see cref="ClassetInterviewUpdatedEvent"/>'s typed getters, or any field through <see cref="TryGetValues{T}"/>.
 /// </summary>
-public sealed record ClassetFieldChange
+public sealed record ClassetFieldChange : IExtensionDataHolder
 {
+    private readonly JsonContent _from;
+    private readonly JsonContent _to;
+    private ValueDictionary<JsonElement>? _extensionData;
+
     /// <summary>
     /// Gets the previous value. Its <see cref="JsonElement.ValueKind"/> is <see cref="JsonValueKind.Null"/> for a JSON
     /// <c>null</c>, and <see cref="JsonValueKind.Undefined"/> when Classet sent no <c>from</c> at all (nothing is then written back).
     /// </summary>
     [JsonPropertyName("from")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public JsonElement From { get; init; }
+    public JsonElement From
+    {
+        get => _from.Element;
+        init => _from = new JsonContent(value);
+    }
 
     /// <summary>
     /// Gets the new value. Its <see cref="JsonElement.ValueKind"/> is <see cref="JsonValueKind.Null"/> for a JSON
     /// <c>null</c>, and <see cref="JsonValueKind.Undefined"/> when Classet sent no <c>to</c> at all (nothing is then written back).
     /// </summary>
     [JsonPropertyName("to")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public JsonElement To { get; init; }
+    public JsonElement To
+    {
+        get => _to.Element;
+        init => _to = new JsonContent(value);
+    }
 
-    /// <summary>Gets the properties of this object that this version of the SDK does not know, kept so nothing is lost.</summary>
-    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
+    /// <summary>
+    /// Gets the members of this object that this version of the SDK does not know. They are kept, and written back by
+    /// <see cref="ClassetWebhookSerializer.Serialize"/>, so nothing Classet adds is lost.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
+    /// <summary>Gets or sets the dictionary System.Text.Json fills with unknown members while reading.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    [JsonInclude]
+    internal IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
 
     /// <summary>Reads both values as <typeparamref name="T"/> without throwing.</summary>
     /// <typeparam name="T">The type to read. Use a nullable type when a value can be <c>null</c>.</typeparam>
@@ -71,4 +97,8 @@ public sealed record ClassetFieldChange
             return false;
         }
     }
+
+    /// <summary>Returns the record's type name only: payload values (names, text, scores, URLs) never appear in <c>ToString()</c>, so logging a record leaks no candidate data.</summary>
+    /// <returns>The type name, such as <c>ClassetFieldChange { }</c>.</returns>
+    public override string ToString() => RecordText.Hidden(nameof(ClassetFieldChange));
 }

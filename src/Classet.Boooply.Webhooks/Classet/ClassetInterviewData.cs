@@ -2,18 +2,26 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>
 /// The interview as it is after the update: <c>data</c> in a <c>candidate.interview.updated</c> delivery.
 /// </summary>
-public sealed record ClassetInterviewData
+/// <remarks>Every member is optional: Classet's page lists the fields without saying any of them is always sent.</remarks>
+public sealed record ClassetInterviewData : IExtensionDataHolder
 {
-    /// <summary>Gets Classet's identifier of the candidate (<c>candidate_id</c>). Always present.</summary>
+    private ValueDictionary<JsonElement>? _extensionData;
+    private readonly JsonContent? _interviewCustomData;
+
+    /// <summary>
+    /// Gets Classet's identifier of the candidate (<c>candidate_id</c>), or <see langword="null"/> when the delivery has
+    /// none. Classet's example shows it, but its field list does not name it, so it may be absent like any other field.
+    /// </summary>
     [JsonPropertyName("candidate_id")]
     [JsonPropertyOrder(0)]
-    public required string CandidateId { get; init; }
+    public string? CandidateId { get; init; }
 
     /// <summary>Gets when the interview was completed (<c>interview_completed_at</c>); <see langword="null"/> if not yet completed.</summary>
     [JsonPropertyName("interview_completed_at")]
@@ -45,12 +53,31 @@ public sealed record ClassetInterviewData
     /// </summary>
     [JsonPropertyName("interview_custom_data")]
     [JsonPropertyOrder(5)]
-    public JsonElement? InterviewCustomData { get; init; }
+    public JsonElement? InterviewCustomData
+    {
+        get => _interviewCustomData?.Element;
+        init => _interviewCustomData = JsonContent.From(value);
+    }
 
-    /// <summary>Gets the properties of <c>data</c> that this version of the SDK does not know, kept so nothing is lost.</summary>
-    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
+    /// <summary>
+    /// Gets the members of this object that this version of the SDK does not know. They are kept, and written back by
+    /// <see cref="ClassetWebhookSerializer.Serialize"/>, so nothing Classet adds is lost.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
+    /// <summary>Gets or sets the dictionary System.Text.Json fills with unknown members while reading.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    [JsonInclude]
+    internal IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
 
     /// <summary>Gets one field of <see cref="InterviewCustomData"/> as raw JSON.</summary>
     /// <param name="name">The field's name, compared ordinally.</param>
@@ -177,4 +204,8 @@ public sealed record ClassetInterviewData
         value = 0;
         return false;
     }
+
+    /// <summary>Returns the record's type name only: payload values (names, text, scores, URLs) never appear in <c>ToString()</c>, so logging a record leaks no candidate data.</summary>
+    /// <returns>The type name, such as <c>ClassetInterviewData { }</c>.</returns>
+    public override string ToString() => RecordText.Hidden(nameof(ClassetInterviewData));
 }

@@ -1,15 +1,12 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>The final outcome of a Classet interview (<c>data.interview_outcome</c>).</summary>
 /// <remarks>
-/// <para>Classet documents ten values; a value it adds later is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected. A <see langword="null"/> outcome (not yet completed, or no outcome determined) is a <see langword="null"/> <c>ClassetInterviewOutcome?</c>, not a value of this type.</para>
-/// <para>
-/// Comparison ignores case (as Azure SDK extensible enums do), so a vendor changing <c>Positive</c> to <c>POSITIVE</c>
-/// does not break your <c>==</c> checks; <see cref="Value"/> still keeps the text exactly as sent, and it is written back unchanged. <c>default</c> wraps the empty string.
-/// </para>
+/// <para>Classet lists ten values, without describing them. A <see langword="null"/> outcome (not yet completed, or no outcome determined) is a <see langword="null"/> <c>ClassetInterviewOutcome?</c>, not a value of this type.</para>
+/// <para>An extensible enum: any string Classet sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Classet's page shows. Comparison is ordinal and case-sensitive, because Classet sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<ClassetInterviewOutcome>))]
 public readonly struct ClassetInterviewOutcome : IEquatable<ClassetInterviewOutcome>, IWebhookStringEnum<ClassetInterviewOutcome>
@@ -36,58 +33,49 @@ public readonly struct ClassetInterviewOutcome : IEquatable<ClassetInterviewOutc
         _value = value;
     }
 
-    /// <summary>Gets <c>candidate_not_interested</c>: the candidate said they are not interested.</summary>
+    /// <summary>Gets <c>candidate_not_interested</c>.</summary>
     public static ClassetInterviewOutcome CandidateNotInterested { get; } = new(CandidateNotInterestedValue);
 
-    /// <summary>Gets <c>ai_opt_out</c>: the candidate opted out of talking to the AI interviewer.</summary>
+    /// <summary>Gets <c>ai_opt_out</c>.</summary>
     public static ClassetInterviewOutcome AiOptOut { get; } = new(AiOptOutValue);
 
-    /// <summary>Gets <c>qualified</c>: the candidate met the screening criteria.</summary>
+    /// <summary>Gets <c>qualified</c>.</summary>
     public static ClassetInterviewOutcome Qualified { get; } = new(QualifiedValue);
 
-    /// <summary>Gets <c>unqualified</c>: the candidate did not meet the screening criteria.</summary>
+    /// <summary>Gets <c>unqualified</c>.</summary>
     public static ClassetInterviewOutcome Unqualified { get; } = new(UnqualifiedValue);
 
-    /// <summary>Gets <c>candidate_not_responsive</c>: the candidate did not respond.</summary>
+    /// <summary>Gets <c>candidate_not_responsive</c>.</summary>
     public static ClassetInterviewOutcome CandidateNotResponsive { get; } = new(CandidateNotResponsiveValue);
 
-    /// <summary>Gets <c>completed</c>: the interview was completed.</summary>
+    /// <summary>Gets <c>completed</c>.</summary>
     public static ClassetInterviewOutcome Completed { get; } = new(CompletedValue);
 
-    /// <summary>Gets <c>not_sent_unreachable</c>: the interview was not sent: the candidate could not be reached.</summary>
+    /// <summary>Gets <c>not_sent_unreachable</c>.</summary>
     public static ClassetInterviewOutcome NotSentUnreachable { get; } = new(NotSentUnreachableValue);
 
-    /// <summary>Gets <c>not_sent_duplicate</c>: the interview was not sent: it duplicates another one.</summary>
+    /// <summary>Gets <c>not_sent_duplicate</c>.</summary>
     public static ClassetInterviewOutcome NotSentDuplicate { get; } = new(NotSentDuplicateValue);
 
-    /// <summary>Gets <c>not_sent_already_completed</c>: the interview was not sent: the candidate already completed one.</summary>
+    /// <summary>Gets <c>not_sent_already_completed</c>.</summary>
     public static ClassetInterviewOutcome NotSentAlreadyCompleted { get; } = new(NotSentAlreadyCompletedValue);
 
-    /// <summary>Gets <c>ai_stopped_override</c>: the AI interview was stopped by an override.</summary>
+    /// <summary>Gets <c>ai_stopped_override</c>.</summary>
     public static ClassetInterviewOutcome AiStoppedOverride { get; } = new(AiStoppedOverrideValue);
 
-    /// <summary>Gets the value exactly as Classet sent it.</summary>
+    /// <summary>Gets the value exactly as Classet sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown => string.Equals(Value, CandidateNotInterestedValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, AiOptOutValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, QualifiedValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, UnqualifiedValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, CandidateNotResponsiveValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, CompletedValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, NotSentUnreachableValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, NotSentDuplicateValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, NotSentAlreadyCompletedValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, AiStoppedOverrideValue, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Gets whether this is one of the values Classet's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is CandidateNotInterestedValue or AiOptOutValue or QualifiedValue or UnqualifiedValue or CandidateNotResponsiveValue or CompletedValue or NotSentUnreachableValue or NotSentDuplicateValue or NotSentAlreadyCompletedValue or AiStoppedOverrideValue;
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both wrap the same string, ignoring case.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(ClassetInterviewOutcome left, ClassetInterviewOutcome right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they wrap different strings.</returns>
@@ -105,13 +93,13 @@ public readonly struct ClassetInterviewOutcome : IEquatable<ClassetInterviewOutc
     public static ClassetInterviewOutcome FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(ClassetInterviewOutcome other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(ClassetInterviewOutcome other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ClassetInterviewOutcome other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Classet sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>

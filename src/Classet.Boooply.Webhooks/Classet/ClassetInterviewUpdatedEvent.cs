@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -9,11 +10,15 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// to), <see cref="Data"/> is the interview as it is now.
 /// </summary>
 /// <remarks>
-/// Classet always sends <c>event</c>, <c>changes</c>, <c>data</c> and <c>data.candidate_id</c>; a body without one of
-/// them is rejected with a <see cref="WebhookPayloadException"/>. Every other field may be missing or <c>null</c>.
+/// Classet's page lists <c>event</c>, <c>changes</c> and <c>data</c> as the payload's fields, so a body without
+/// <c>changes</c> or <c>data</c> is rejected with a <see cref="WebhookPayloadException"/>. Every field inside
+/// <c>data</c> may be missing or <c>null</c>, <c>candidate_id</c> included (only Classet's example shows it).
 /// </remarks>
-public sealed record ClassetInterviewUpdatedEvent : ClassetWebhookEvent
+public sealed record ClassetInterviewUpdatedEvent : ClassetWebhookEvent, IExtensionDataHolder
 {
+    private readonly ValueDictionary<ClassetFieldChange> _changes = null!;
+    private ValueDictionary<JsonElement>? _extensionData;
+
     /// <summary>Gets <c>candidate.interview.updated</c> (<see cref="ClassetEventTypes.InterviewUpdated"/>).</summary>
     [JsonPropertyName("event")]
     [JsonPropertyOrder(-1)]
@@ -25,17 +30,36 @@ public sealed record ClassetInterviewUpdatedEvent : ClassetWebhookEvent
     /// </summary>
     [JsonPropertyName("changes")]
     [JsonPropertyOrder(0)]
-    public required IReadOnlyDictionary<string, ClassetFieldChange> Changes { get; init; }
+    public required IReadOnlyDictionary<string, ClassetFieldChange> Changes
+    {
+        get => _changes;
+        init => _changes = ValueDictionary<ClassetFieldChange>.From(value) ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>Gets the interview as it is after the update.</summary>
     [JsonPropertyName("data")]
     [JsonPropertyOrder(1)]
     public required ClassetInterviewData Data { get; init; }
 
-    /// <summary>Gets the top-level properties that this version of the SDK does not know, kept so nothing is lost.</summary>
-    // A setter, not init: System.Text.Json binds init-only members like constructor parameters, and extension data cannot be one.
+    /// <summary>
+    /// Gets the members of this object that this version of the SDK does not know. They are kept, and written back by
+    /// <see cref="ClassetWebhookSerializer.Serialize"/>, so nothing Classet adds is lost.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData;
+        init => _extensionData = ValueDictionary<JsonElement>.From(value);
+    }
+
+    /// <summary>Gets or sets the dictionary System.Text.Json fills with unknown members while reading.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    [JsonInclude]
+    internal IDictionary<string, JsonElement>? ExtensionDataSink
+    {
+        get => _extensionData?.Entries;
+        set => _extensionData = ValueDictionary<JsonElement>.Adopt(value);
+    }
 
     /// <summary>Gets how <c>interview_outcome</c> changed.</summary>
     /// <returns>The previous and new outcome (each <see langword="null"/> when there was none), or <see langword="null"/> when the outcome did not change.</returns>
@@ -104,7 +128,7 @@ public sealed record ClassetInterviewUpdatedEvent : ClassetWebhookEvent
     internal static DateTimeOffset? ReadTimestamp(JsonElement value, string field, string side) => value.ValueKind switch
     {
         JsonValueKind.Undefined or JsonValueKind.Null => null,
-        JsonValueKind.String when value.TryGetDateTimeOffset(out var instant) => instant,
+        JsonValueKind.String when WebhookTimestamp.TryRead(value, out var instant) => instant,
         _ => throw WrongType(field, side, "an ISO 8601 timestamp or null"),
     };
 

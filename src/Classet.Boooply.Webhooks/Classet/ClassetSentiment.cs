@@ -1,15 +1,12 @@
 using System.Text.Json.Serialization;
-using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
 /// <summary>A sentiment from Classet's call analysis (<c>user_sentiment</c>, <c>agent_sentiment</c>).</summary>
 /// <remarks>
-/// <para>Classet documents <c>Positive</c>, <c>Neutral</c> and <c>Negative</c>; any other value is kept as sent (<see cref="IsKnown"/> is <see langword="false"/>), never rejected.</para>
-/// <para>
-/// Comparison ignores case (as Azure SDK extensible enums do), so a vendor changing <c>Positive</c> to <c>POSITIVE</c>
-/// does not break your <c>==</c> checks; <see cref="Value"/> still keeps the text exactly as sent, and it is written back unchanged. <c>default</c> wraps the empty string.
-/// </para>
+/// <para>Classet documents <c>Positive</c>, <c>Neutral</c> and <c>Negative</c> for the candidate's sentiment.</para>
+/// <para>An extensible enum: any string Classet sends is kept as sent, never rejected, and written back unchanged; <see cref="IsKnown"/> is <see langword="true"/> exactly for the values Classet's page shows. Comparison is ordinal and case-sensitive, because Classet sends one spelling of each value and a different spelling is a different value. <see langword="default"/> wraps the empty string.</para>
 /// </remarks>
 [JsonConverter(typeof(WebhookStringEnumConverter<ClassetSentiment>))]
 public readonly struct ClassetSentiment : IEquatable<ClassetSentiment>, IWebhookStringEnum<ClassetSentiment>
@@ -29,30 +26,28 @@ public readonly struct ClassetSentiment : IEquatable<ClassetSentiment>, IWebhook
         _value = value;
     }
 
-    /// <summary>Gets <c>Positive</c>: a positive sentiment.</summary>
+    /// <summary>Gets <c>Positive</c>.</summary>
     public static ClassetSentiment Positive { get; } = new(PositiveValue);
 
-    /// <summary>Gets <c>Neutral</c>: a neutral sentiment.</summary>
+    /// <summary>Gets <c>Neutral</c>.</summary>
     public static ClassetSentiment Neutral { get; } = new(NeutralValue);
 
-    /// <summary>Gets <c>Negative</c>: a negative sentiment.</summary>
+    /// <summary>Gets <c>Negative</c>.</summary>
     public static ClassetSentiment Negative { get; } = new(NegativeValue);
 
-    /// <summary>Gets the value exactly as Classet sent it.</summary>
+    /// <summary>Gets the value exactly as Classet sent it (empty for <see langword="default"/>).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets whether this is one of the values this version of the SDK knows.</summary>
-    public bool IsKnown => string.Equals(Value, PositiveValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, NeutralValue, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Value, NegativeValue, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Gets whether this is one of the values Classet's page shows (compared ordinally).</summary>
+    public bool IsKnown => Value is PositiveValue or NeutralValue or NegativeValue;
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both wrap the same string, ignoring case.</returns>
+    /// <returns><see langword="true"/> when both wrap the same string.</returns>
     public static bool operator ==(ClassetSentiment left, ClassetSentiment right) => left.Equals(right);
 
-    /// <summary>Compares two values, ignoring case.</summary>
+    /// <summary>Compares two values ordinally (case-sensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they wrap different strings.</returns>
@@ -70,13 +65,13 @@ public readonly struct ClassetSentiment : IEquatable<ClassetSentiment>, IWebhook
     public static ClassetSentiment FromString(string value) => new(value);
 
     /// <inheritdoc />
-    public bool Equals(ClassetSentiment other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    public bool Equals(ClassetSentiment other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ClassetSentiment other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>Returns the value exactly as Classet sent it.</summary>
     /// <returns><see cref="Value"/>.</returns>

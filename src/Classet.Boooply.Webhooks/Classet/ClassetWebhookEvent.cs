@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -21,4 +22,16 @@ public abstract record ClassetWebhookEvent
     /// <remarks>Derived records decide whether it is on the wire (<c>event</c>), so the base declaration is never serialized.</remarks>
     [JsonIgnore]
     public abstract string EventType { get; }
+
+    /// <summary>Gets or sets the body this event was read from, so serializing it keeps every unchanged value's spelling. Never part of the event's value.</summary>
+    [JsonIgnore]
+    internal OriginalJson Original { get; set; }
+
+    /// <summary>
+    /// Returns the event's type name and event type only. Payload values (candidate data, summaries, transcripts) never
+    /// appear in <c>ToString()</c>, so logging an event leaks nothing; an event type that is not a plain identifier
+    /// (letters, digits, <c>._:-</c>, at most 64) is not shown either, since it is text from the body.
+    /// </summary>
+    /// <returns>For example <c>ClassetInterviewUpdatedEvent { EventType = candidate.interview.updated }</c>.</returns>
+    public sealed override string ToString() => RecordText.Describe(GetType().Name, ("EventType", EventType));
 }

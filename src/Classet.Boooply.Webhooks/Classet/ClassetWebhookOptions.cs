@@ -12,10 +12,10 @@ public sealed class ClassetWebhookOptions : WebhookOptions
     public const string ConfigurationSectionName = "Webhooks:Classet";
 
     /// <summary>
-    /// Gets or sets the organization API keys accepted in the legacy <c>x-classet-key</c> header. Classet sends the
-    /// key only when no signing secret is configured on its side.
+    /// Gets the organization API keys accepted in the legacy <c>x-classet-key</c> header. Classet sends the key only
+    /// when no signing secret is configured on its side. Add to the list, as with <see cref="WebhookOptions.SigningSecrets"/>.
     /// </summary>
-    public IList<string> LegacyApiKeys { get; set; } = new List<string>();
+    public IList<string> LegacyApiKeys { get; } = new List<string>();
 
     /// <summary>
     /// Gets or sets whether, when <see cref="WebhookOptions.SigningSecrets"/> are configured, a delivery with no signature
@@ -25,10 +25,10 @@ public sealed class ClassetWebhookOptions : WebhookOptions
     public bool AllowApiKeyFallback { get; set; }
 
     /// <inheritdoc />
-    protected override void AppendMembers(StringBuilder builder)
+    private protected override void AppendMembers(StringBuilder builder)
     {
         base.AppendMembers(builder);
-        builder.Append(", LegacyApiKeys = [").Append(LegacyApiKeys?.Count ?? 0).Append(" configured, hidden]")
+        builder.Append(", LegacyApiKeys = [").Append(LegacyApiKeys.Count).Append(" configured, hidden]")
             .Append(", AllowApiKeyFallback = ").Append(AllowApiKeyFallback);
     }
 }

@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
+using Classet.Boooply.Webhooks.Classet.Internal;
 using Classet.Boooply.Webhooks.Internal;
+using Classet.Boooply.Webhooks.Internal.Serialization;
 
 namespace Classet.Boooply.Webhooks.Classet;
 
@@ -31,33 +31,15 @@ namespace Classet.Boooply.Webhooks.Classet;
 /// </remarks>
 public static class ClassetWebhookSerializer
 {
-    // Classet's own sender (JSON.stringify) leaves non-ASCII text unescaped; the default encoder would write é as
-    // \u00E9. The output is a JSON body, never embedded in HTML, so the relaxed encoder is the faithful one.
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        MaxDepth = 1000,
-    };
-
     /// <summary>Parses a Classet webhook body.</summary>
     /// <param name="utf8Json">The body bytes (verified first).</param>
     /// <returns>The typed event; <see cref="ClassetUnknownEvent"/> for an event this version does not know.</returns>
     /// <exception cref="WebhookPayloadException">The body is not a JSON object of a valid shape; the message says what and where.</exception>
-    public static ClassetWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, allowFastPath: true);
-
-    /// <summary>Parses a body; without <paramref name="allowFastPath"/>, only the general path runs (tests compare the two).</summary>
-    internal static ClassetWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json, bool allowFastPath)
+    public static ClassetWebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json)
     {
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
-        }
-
-        // Fast path for what Classet sends, read in one pass by a hand-written reader that declines anything unusual.
-        // The two scans are what the inspector would check beyond the reader, at a fraction of a reader pass each.
-        if (allowFastPath && Utf8.IsValid(utf8Json) && !BoooplyLoneSurrogates.Contains(utf8Json) && ReadFast(utf8Json) is { } fast)
-        {
-            return fast;
         }
 
         var shape = ClassetPayloadInspector.Inspect(utf8Json);
@@ -65,14 +47,16 @@ public static class ClassetWebhookSerializer
         {
             case ClassetPayloadKind.InterviewUpdated:
                 CheckRequiredParts(utf8Json, shape);
-                var interview = Bind(utf8Json, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
+                var interview = Bind(utf8Json, ClassetJson.InterviewUpdated);
                 ClassetPayloadValidator.Validate(interview, utf8Json);
+                interview.Original = new OriginalJson(utf8Json.ToArray());
                 return interview;
             case ClassetPayloadKind.CallCompleted:
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be parsed.
-                var call = Bind(utf8Json, ClassetJsonContext.Default.ClassetCallCompletedEvent);
+                var call = Bind(utf8Json, ClassetJson.CallCompleted);
 #pragma warning restore CS0618
                 ClassetPayloadValidator.Validate(call, utf8Json);
+                call.Original = new OriginalJson(utf8Json.ToArray());
                 return call;
             default:
                 // JsonElement.ParseValue copies into an unpooled document, so the event's Clone() costs nothing more.
@@ -215,19 +199,22 @@ public static class ClassetWebhookSerializer
     }
 
     /// <summary>
-    /// Writes an event back in Classet's wire shape, as compact JSON: the same property names, no <c>event</c> for the
-    /// deprecated <c>call_completed</c>, unknown fields included, and the whole body of an unknown event.
+    /// Writes an event back in Classet's wire shape, as compact JSON. For an event returned by <c>Deserialize</c> (or a
+    /// copy of one made with <c>with</c>), every value that was not changed is written exactly as it arrived, in its
+    /// place: absent members stay absent, <c>null</c> stays <c>null</c>, numbers and timestamps keep their spelling, and
+    /// unknown members are kept. A changed value is written new, in its member's place; for an event built in code,
+    /// members come in declaration order and <see langword="null"/> ones are left out. The deprecated
+    /// <c>call_completed</c> has no <c>event</c> member; an unknown event is written as its whole body.
     /// </summary>
     /// <param name="webhookEvent">The event.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="webhookEvent"/> is null.</exception>
-    /// <remarks>Never use the result to verify a signature: Classet signs the bytes it sent, so hash the raw body.</remarks>
-    public static string Serialize(ClassetWebhookEvent webhookEvent)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        Write(buffer, webhookEvent);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    /// <remarks>
+    /// For a body Classet sent, the result is that body without the whitespace between tokens (a key that appeared twice
+    /// is written once, with its last value). Never use it to verify a signature: Classet signs the bytes it sent, so
+    /// hash the raw body.
+    /// </remarks>
+    public static string Serialize(ClassetWebhookEvent webhookEvent) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(webhookEvent));
 
     /// <summary>Writes an event back in Classet's wire shape, as compact UTF-8 JSON (see <see cref="Serialize(ClassetWebhookEvent)"/>).</summary>
     /// <param name="webhookEvent">The event.</param>
@@ -235,75 +222,28 @@ public static class ClassetWebhookSerializer
     /// <exception cref="ArgumentNullException"><paramref name="webhookEvent"/> is null.</exception>
     public static byte[] SerializeToUtf8Bytes(ClassetWebhookEvent webhookEvent)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        Write(buffer, webhookEvent);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void Write(IBufferWriter<byte> output, ClassetWebhookEvent webhookEvent)
-    {
         ArgumentNullException.ThrowIfNull(webhookEvent);
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
-        switch (webhookEvent)
+        return webhookEvent switch
         {
-            case ClassetInterviewUpdatedEvent interview:
-                JsonSerializer.Serialize(writer, interview, ClassetJsonContext.Default.ClassetInterviewUpdatedEvent);
-                break;
+            ClassetInterviewUpdatedEvent interview => LosslessJsonWriter.Write(interview, ClassetJson.InterviewUpdated, interview.Original.Utf8.Span),
 #pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be written back.
-            case ClassetCallCompletedEvent call:
-                JsonSerializer.Serialize(writer, call, ClassetJsonContext.Default.ClassetCallCompletedEvent);
-                break;
+            ClassetCallCompletedEvent call => LosslessJsonWriter.Write(call, ClassetJson.CallCompleted, call.Original.Utf8.Span),
 #pragma warning restore CS0618
-            case ClassetUnknownEvent unknown:
-                unknown.RawJson.WriteTo(writer);
-                break;
-            default:
-                throw new ArgumentException($"Unsupported event type {webhookEvent.GetType().Name}.", nameof(webhookEvent));
-        }
-    }
-
-    private static ClassetWebhookEvent? ReadFast(ReadOnlySpan<byte> utf8Json)
-    {
-        var fast = ClassetFastReader.TryRead(utf8Json);
-        try
-        {
-            switch (fast)
-            {
-                case ClassetInterviewUpdatedEvent interview:
-                    ClassetPayloadValidator.Validate(interview, utf8Json);
-                    break;
-#pragma warning disable CS0618 // The deprecated event is still delivered, so it must still be checked.
-                case ClassetCallCompletedEvent call:
-                    ClassetPayloadValidator.Validate(call, utf8Json);
-                    break;
-#pragma warning restore CS0618
-            }
-        }
-        catch (WebhookPayloadException)
-        {
-            // Let the general path report it, so the error is the one it has always been.
-            return null;
-        }
-
-        return fast;
+            ClassetUnknownEvent unknown => LosslessJsonWriter.WriteRaw(Encoding.UTF8.GetBytes(unknown.RawJson.GetRawText())),
+            _ => throw new ArgumentException($"Unsupported event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
+        };
     }
 
     private static void CheckRequiredParts(ReadOnlySpan<byte> utf8Json, ClassetPayloadShape shape)
     {
         if (!shape.HasChanges)
         {
-            throw ClassetPayloadErrors.At(utf8Json, 0, "Invalid webhook payload: candidate.interview.updated has no 'changes', which Classet always sends", "$");
+            throw ClassetPayloadErrors.At(utf8Json, 0, "Invalid webhook payload: candidate.interview.updated has no 'changes', which Classet's page lists as a payload field", "$");
         }
 
         if (!shape.HasData)
         {
-            throw ClassetPayloadErrors.At(utf8Json, 0, "Invalid webhook payload: candidate.interview.updated has no 'data', which Classet always sends", "$");
-        }
-
-        if (shape.DataObjectIndex >= 0 && !shape.HasCandidateId)
-        {
-            throw ClassetPayloadErrors.At(
-                utf8Json, shape.DataObjectIndex, "Invalid webhook payload: candidate.interview.updated has no 'data.candidate_id', which Classet always sends", "$.data");
+            throw ClassetPayloadErrors.At(utf8Json, 0, "Invalid webhook payload: candidate.interview.updated has no 'data', which Classet's page lists as a payload field", "$");
         }
 
         if (shape.BadCustomDataIndex >= 0)
@@ -323,19 +263,19 @@ public static class ClassetWebhookSerializer
         }
         catch (JsonException exception)
         {
-            var path = exception.Path is { Length: > 0 } known ? known : "$";
+            // Not kept as the inner exception: System.Text.Json's messages can quote the body.
+            var path = PayloadPath.Sanitize(exception.Path);
             var where = exception.LineNumber is { } line ? $", line {line}, byte {exception.BytePositionInLine ?? 0}" : string.Empty;
             throw new WebhookPayloadException(
                 $"Invalid webhook payload: the value at {path} has the wrong type or is out of range (at {path}{where}).",
                 path,
                 exception.LineNumber,
-                exception.BytePositionInLine,
-                exception);
+                exception.BytePositionInLine);
         }
         catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException)
         {
             // Defensive: the inspector has already rejected what makes System.Text.Json throw these.
-            throw new WebhookPayloadException("Invalid webhook payload: a value has the wrong type or is out of range.", "$", null, null, exception);
+            throw new WebhookPayloadException("Invalid webhook payload: a value has the wrong type or is out of range.", "$", null, null);
         }
     }
 }

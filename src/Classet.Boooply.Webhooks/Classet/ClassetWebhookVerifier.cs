@@ -81,13 +81,28 @@ public sealed class ClassetWebhookVerifier
     }
 
     /// <summary>
-    /// Says whether a legacy <c>x-classet-key</c> value matches a configured API key, in constant time. It does not
-    /// apply the downgrade rule; the endpoint does (see <see cref="ClassetWebhookOptions.AllowApiKeyFallback"/>).
+    /// Checks a legacy <c>x-classet-key</c> value against the configured API keys, in constant time. It does not apply
+    /// the downgrade rule; the endpoint does (see <see cref="ClassetWebhookOptions.AllowApiKeyFallback"/>).
     /// </summary>
-    /// <param name="apiKey">The header value, or null when absent.</param>
-    /// <returns><see langword="true"/> when it matches one of <see cref="ClassetWebhookOptions.LegacyApiKeys"/>.</returns>
-    public bool VerifyApiKey(string? apiKey) => _apiKeys.FindMatch(apiKey.AsSpan().Trim()) >= 0;
+    /// <param name="apiKey">The header value, or null when absent. Surrounding white space is ignored.</param>
+    /// <returns>
+    /// <see cref="WebhookVerificationStatus.Verified"/> with <see cref="WebhookVerificationMethod.ApiKey"/> and the
+    /// matching key's index when it matches one of <see cref="ClassetWebhookOptions.LegacyApiKeys"/>;
+    /// <see cref="WebhookVerificationStatus.MissingSignature"/> when it is absent, empty or white space;
+    /// <see cref="WebhookVerificationStatus.SignatureMismatch"/> otherwise. Never throws for any header value.
+    /// </returns>
+    public WebhookVerificationResult VerifyApiKey(string? apiKey) => VerifyApiKey(apiKey.AsSpan());
 
     /// <inheritdoc cref="VerifyApiKey(string?)"/>
-    public bool VerifyApiKey(ReadOnlySpan<char> apiKey) => _apiKeys.FindMatch(apiKey.Trim()) >= 0;
+    public WebhookVerificationResult VerifyApiKey(ReadOnlySpan<char> apiKey)
+    {
+        var key = apiKey.Trim();
+        if (key.IsEmpty)
+        {
+            return WebhookVerificationResult.Missing;
+        }
+
+        var match = _apiKeys.FindMatch(key);
+        return match >= 0 ? WebhookVerificationResult.Success(WebhookVerificationMethod.ApiKey, match) : WebhookVerificationResult.Mismatch;
+    }
 }

@@ -81,7 +81,7 @@ public sealed class VerifyCommandTests : IDisposable
         var canonical = await VerifyAsync("classet", delivery.Body.ToArray(), signature, ClassetSecret, "--canonical");
 
         run.ExitCode.Should().Be(CliExitCodes.Failure);
-        run.Output.Should().Contain("compact JSON as the vendors send it: no").And.Contain("Found: The signature matches the body re-serialized as JSON.stringify");
+        run.Output.Should().Contain("compact JSON (the JSON.stringify form): no").And.Contain("Found: The signature matches the body re-serialized as JSON.stringify");
         canonical.ExitCode.Should().Be(CliExitCodes.Success, canonical.All);
         canonical.Output.Should().Contain("CanonicalJavaScript");
     }

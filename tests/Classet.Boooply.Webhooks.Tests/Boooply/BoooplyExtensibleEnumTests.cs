@@ -1,36 +1,61 @@
-using System.Text.Json;
 using Classet.Boooply.Webhooks.Boooply;
 
 namespace Classet.Boooply.Webhooks.Tests.Boooply;
 
+/// <summary>
+/// Boooply's extensible enums know exactly the values Boooply's page shows; anything else is kept, unknown. Equality
+/// is ordinal: Boooply sends one spelling of each value.
+/// </summary>
 public sealed class BoooplyExtensibleEnumTests
 {
     [Fact]
-    public void KnownValues_MatchVendorStrings()
+    public void KnownValues_AreExactlyTheValuesBoooplysPageShows()
     {
         BoooplyMeetingType.AiOnly.Value.Should().Be("AI_ONLY");
         new[] { BoooplyRecommendation.StrongPass, BoooplyRecommendation.Pass, BoooplyRecommendation.Review, BoooplyRecommendation.Fail, BoooplyRecommendation.StrongFail }
             .Select(v => v.Value).Should().Equal("STRONG_PASS", "PASS", "REVIEW", "FAIL", "STRONG_FAIL");
-        new[] { BoooplyConfidenceLevel.High, BoooplyConfidenceLevel.Medium, BoooplyConfidenceLevel.Low }.Select(v => v.Value).Should().Equal("HIGH", "MEDIUM", "LOW");
+        BoooplyConfidenceLevel.High.Value.Should().Be("HIGH");
         new[] { BoooplyQuickDecision.Advance, BoooplyQuickDecision.Hold, BoooplyQuickDecision.Reject }.Select(v => v.Value).Should().Equal("ADVANCE", "HOLD", "REJECT");
         new[] { BoooplyRedFlagSeverity.Critical, BoooplyRedFlagSeverity.Warning }.Select(v => v.Value).Should().Equal("CRITICAL", "WARNING");
-        new[] { BoooplySentimentLevel.High, BoooplySentimentLevel.Medium, BoooplySentimentLevel.Low }.Select(v => v.Value).Should().Equal("HIGH", "MEDIUM", "LOW");
+        new[] { BoooplySentimentLevel.High, BoooplySentimentLevel.Low }.Select(v => v.Value).Should().Equal("HIGH", "LOW");
         BoooplyAuthenticity.Genuine.Value.Should().Be("GENUINE");
         BoooplyRecordingFormat.Mp4.Value.Should().Be("mp4");
     }
 
+    [Theory]
+    [InlineData("MEDIUM")]
+    [InlineData("LOW")]
+    public void ConfidenceLevel_ValueThePageDoesNotShow_IsKeptButNotKnown(string value)
+    {
+        BoooplyConfidenceLevel level = value;
+
+        level.IsKnown.Should().BeFalse("Boooply's page shows only HIGH for confidenceLevel");
+        level.Value.Should().Be(value);
+    }
+
     [Fact]
-    public void Equality_IgnoresCaseButKeepsText()
+    public void SentimentLevel_Medium_IsKeptButNotKnown()
+    {
+        BoooplySentimentLevel level = "MEDIUM";
+
+        level.IsKnown.Should().BeFalse("Boooply's page shows only HIGH (enthusiasm) and LOW (stress level)");
+        BoooplySentimentLevel.High.IsKnown.Should().BeTrue();
+        BoooplySentimentLevel.Low.IsKnown.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Equality_IsOrdinal_SoAnotherSpellingIsAnotherValue()
     {
         BoooplyRecommendation lower = "strong_pass";
 
-        (lower == BoooplyRecommendation.StrongPass).Should().BeTrue();
-        lower.Equals((object)BoooplyRecommendation.StrongPass).Should().BeTrue();
-        lower.GetHashCode().Should().Be(BoooplyRecommendation.StrongPass.GetHashCode());
-        lower.IsKnown.Should().BeTrue();
+        (lower == BoooplyRecommendation.StrongPass).Should().BeFalse();
+        lower.Equals((object)BoooplyRecommendation.StrongPass).Should().BeFalse();
+        lower.IsKnown.Should().BeFalse();
         lower.ToString().Should().Be("strong_pass");
-        (lower != BoooplyRecommendation.Pass).Should().BeTrue();
-        ((BoooplyRecordingFormat)"MP4").Should().Be(BoooplyRecordingFormat.Mp4);
+        ((BoooplyRecordingFormat)"MP4").Should().NotBe(BoooplyRecordingFormat.Mp4);
+        ((BoooplyRecommendation)"STRONG_PASS").Should().Be(BoooplyRecommendation.StrongPass);
+        ((BoooplyRecommendation)"STRONG_PASS").GetHashCode().Should().Be(BoooplyRecommendation.StrongPass.GetHashCode());
+        new HashSet<BoooplyRedFlagSeverity> { BoooplyRedFlagSeverity.Critical, "CRITICAL", "critical" }.Should().HaveCount(2);
     }
 
     [Fact]
@@ -49,23 +74,18 @@ public sealed class BoooplyExtensibleEnumTests
         default(BoooplySentimentLevel).Value.Should().BeEmpty();
         default(BoooplySentimentLevel).IsKnown.Should().BeFalse();
         default(BoooplySentimentLevel).ToString().Should().BeEmpty();
-        ((BoooplySentimentLevel)(string?)null).Should().Be(default(BoooplySentimentLevel));
+        default(BoooplySentimentLevel).Should().Be(new BoooplySentimentLevel(string.Empty));
     }
 
     [Fact]
-    public void Constructor_Null_ThrowsArgumentNull()
+    public void NullString_ThrowsArgumentNull_ForTheConstructorTheConversionAndFromString()
     {
-        var act = () => new BoooplyAuthenticity(null!);
+        var construct = () => new BoooplyAuthenticity(null!);
+        var convert = () => (BoooplyAuthenticity)(string)null!;
+        var fromString = () => BoooplyAuthenticity.FromString(null!);
 
-        act.Should().Throw<ArgumentNullException>();
-    }
-
-    [Fact]
-    public void Value_InDictionary_FoundIgnoringCase()
-    {
-        var counts = new Dictionary<BoooplyRedFlagSeverity, int> { [BoooplyRedFlagSeverity.Critical] = 1 };
-
-        counts.Should().ContainKey("critical");
-        JsonSerializer.Serialize(BoooplyRedFlagSeverity.Critical.Value).Should().Be("\"CRITICAL\"");
+        construct.Should().Throw<ArgumentNullException>();
+        convert.Should().Throw<ArgumentNullException>();
+        fromString.Should().Throw<ArgumentNullException>();
     }
 }

@@ -52,7 +52,7 @@ public sealed class BoooplyTimeConvenienceTests
     [Fact]
     public void TranscriptEntry_OutOfRangeMilliseconds_ConvenienceIsNullNotThrow()
     {
-        var entry = new BoooplyTranscriptEntry { StartMs = decimal.MaxValue, EndMs = decimal.MinValue };
+        var entry = new BoooplyTranscriptEntry { StartMs = long.MaxValue, EndMs = long.MinValue };
 
         entry.Start.Should().BeNull();
         entry.End.Should().BeNull();
@@ -61,8 +61,8 @@ public sealed class BoooplyTimeConvenienceTests
     [Fact]
     public void Recording_Duration_FromSeconds()
     {
-        new BoooplyRecordingData { MeetingCode = "m", DurationSeconds = 1234.5m }.Duration.Should().Be(TimeSpan.FromSeconds(1234.5));
+        new BoooplyRecordingData { MeetingCode = "m", DurationSeconds = 1234 }.Duration.Should().Be(TimeSpan.FromSeconds(1234));
         new BoooplyRecordingData { MeetingCode = "m" }.Duration.Should().BeNull();
-        new BoooplyRecordingData { MeetingCode = "m", DurationSeconds = decimal.MaxValue }.Duration.Should().BeNull();
+        new BoooplyRecordingData { MeetingCode = "m", DurationSeconds = long.MaxValue }.Duration.Should().BeNull();
     }
 }

@@ -10,8 +10,16 @@ public sealed class BoooplyWebhookVerifierTests
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(SamplePayloads.BoooplyAccents);
 
-    private static BoooplyWebhookVerifier CreateVerifier(params string[] secrets) =>
-        new(new BoooplyWebhookOptions { SigningSecrets = secrets });
+    private static BoooplyWebhookVerifier CreateVerifier(params string[] secrets)
+    {
+        var options = new BoooplyWebhookOptions();
+        foreach (var secret in secrets)
+        {
+            options.SigningSecrets.Add(secret);
+        }
+
+        return new(options);
+    }
 
     [Theory]
     [MemberData(nameof(SamplePayloads.Boooply), MemberType = typeof(SamplePayloads))]
@@ -221,7 +229,7 @@ public sealed class BoooplyWebhookVerifierTests
     [Fact]
     public void Options_ToString_NeverShowsSecrets()
     {
-        var options = new BoooplyWebhookOptions { SigningSecrets = [Secret, "whsec_two"], RequireBearerToken = true, MaxEventAge = TimeSpan.FromMinutes(10) };
+        var options = new BoooplyWebhookOptions { SigningSecrets = { Secret, "whsec_two" }, RequireBearerToken = true, MaxEventAge = TimeSpan.FromMinutes(10) };
 
         options.ToString().Should().NotContain("whsec_").And.Contain("2 configured").And.Contain("RequireBearerToken = True");
     }

@@ -14,7 +14,7 @@ public sealed class CanonicalAllocationTests
         var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-evaluation.json"), CanonicalTestBodies.BoooplySecret);
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions
         {
-            SigningSecrets = ["whsec_retired_secret", CanonicalTestBodies.BoooplySecret],
+            SigningSecrets = { "whsec_retired_secret", CanonicalTestBodies.BoooplySecret },
             AllowCanonicalJsonSignatures = true,
         });
         var body = signature.Canonical;
@@ -32,7 +32,7 @@ public sealed class CanonicalAllocationTests
         var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Classet/call-completed.json"), CanonicalTestBodies.ClassetSecret);
         var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions
         {
-            SigningSecrets = [CanonicalTestBodies.ClassetSecret],
+            SigningSecrets = { CanonicalTestBodies.ClassetSecret },
             AllowCanonicalJsonSignatures = true,
         });
         var body = signature.Canonical;
@@ -48,7 +48,7 @@ public sealed class CanonicalAllocationTests
     public void BoooplyVerify_TamperedBodyWithCanonicalOff_AllocatesNothing()
     {
         var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-scores.json"), CanonicalTestBodies.BoooplySecret);
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [CanonicalTestBodies.BoooplySecret] });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { CanonicalTestBodies.BoooplySecret } });
         var body = signature.Pretty;
         var header = signature.Hex;
 

@@ -26,7 +26,7 @@ public sealed class CanonicalRobustnessTests
         var python = ReferenceRuntimes.SignWithPython(text, CanonicalTestBodies.BoooplySecret);
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions
         {
-            SigningSecrets = [CanonicalTestBodies.BoooplySecret],
+            SigningSecrets = { CanonicalTestBodies.BoooplySecret },
             AllowCanonicalJsonSignatures = true,
         });
         using var signedDocument = JsonDocument.Parse(node.Canonical);

@@ -37,7 +37,7 @@ public sealed class CanonicalScaleTests
         var body = ScaleBodies.Get(shape);
         var node = ReferenceRuntimes.JavaScriptCanonical([body])[0]!;
         var python = ReferenceRuntimes.PythonCanonical([body])[0]!;
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_scale"], AllowCanonicalJsonSignatures = true });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_scale" }, AllowCanonicalJsonSignatures = true });
 
         var javaScript = verifier.Verify(body, BoooplyWebhookSigner.Sign(node, "whsec_scale"));
         var pythonResult = verifier.Verify(body, BoooplyWebhookSigner.Sign(python, "whsec_scale"));
@@ -54,7 +54,7 @@ public sealed class CanonicalScaleTests
     public void ClassetVerify_LargeForgedBody_AllocatesLessThanTwiceTheBody(string shape)
     {
         var body = ScaleBodies.Get(shape);
-        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = ["real"], AllowCanonicalJsonSignatures = true });
+        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { "real" }, AllowCanonicalJsonSignatures = true });
         var forged = ClassetWebhookSigner.Sign(body, "forger");
         verifier.Verify(body, forged).Status.Should().Be(WebhookVerificationStatus.SignatureMismatch);
 
@@ -71,7 +71,7 @@ public sealed class CanonicalScaleTests
         var body = ScaleBodies.Get("100k keys with index keys among them");
         var duplicated = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body)[..^1] + ",\"k4\":0}");
         var node = ReferenceRuntimes.JavaScriptCanonical([duplicated])[0]!;
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_scale"], AllowCanonicalJsonSignatures = true });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_scale" }, AllowCanonicalJsonSignatures = true });
 
         verifier.Verify(duplicated, BoooplyWebhookSigner.Sign(node, "whsec_scale")).Should().Be(WebhookVerificationResult.Mismatch);
     }
@@ -84,7 +84,7 @@ public sealed class CanonicalScaleTests
         var body = Encoding.UTF8.GetBytes("{\"event\":\"interview.transcript\",\"text\":[" + string.Join(",", Enumerable.Repeat("\"Zoë éèêëàâ 面接 😀\"", 8000)) + "]}");
         var python = ReferenceRuntimes.PythonCanonical([body])[0]!;
         python.Length.Should().BeGreaterThan(2 * body.Length);
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_other", "whsec_scale"], AllowCanonicalJsonSignatures = true });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_other", "whsec_scale" }, AllowCanonicalJsonSignatures = true });
 
         var result = verifier.Verify(body, BoooplyWebhookSigner.Sign(python, "whsec_scale"));
         var forged = verifier.Verify(body, BoooplyWebhookSigner.Sign(python, "whsec_forger"));

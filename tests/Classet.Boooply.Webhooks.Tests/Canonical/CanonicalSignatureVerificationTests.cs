@@ -246,7 +246,7 @@ public sealed class CanonicalSignatureVerificationTests
         var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-recording.json"), CanonicalTestBodies.BoooplySecret);
         var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions
         {
-            SigningSecrets = ["whsec_retired_secret", CanonicalTestBodies.BoooplySecret],
+            SigningSecrets = { "whsec_retired_secret", CanonicalTestBodies.BoooplySecret },
             AllowCanonicalJsonSignatures = true,
         });
 
@@ -295,8 +295,8 @@ public sealed class CanonicalSignatureVerificationTests
     }
 
     private static BoooplyWebhookVerifier Boooply(bool allow) =>
-        new(new BoooplyWebhookOptions { SigningSecrets = [CanonicalTestBodies.BoooplySecret], AllowCanonicalJsonSignatures = allow });
+        new(new BoooplyWebhookOptions { SigningSecrets = { CanonicalTestBodies.BoooplySecret }, AllowCanonicalJsonSignatures = allow });
 
     private static ClassetWebhookVerifier Classet(bool allow, string secret = CanonicalTestBodies.ClassetSecret) =>
-        new(new ClassetWebhookOptions { SigningSecrets = [secret], AllowCanonicalJsonSignatures = allow });
+        new(new ClassetWebhookOptions { SigningSecrets = { secret }, AllowCanonicalJsonSignatures = allow });
 }

@@ -17,9 +17,9 @@ public sealed class CanonicalVerificationGateTests
     public void Verify_AllCanonicalSlotsTaken_ReturnsThrottledUntilOneIsFree()
     {
         var signature = ReferenceRuntimes.SignWithNode(CanonicalTestBodies.ReadText("Boooply/interview-evaluation.json"), CanonicalTestBodies.BoooplySecret);
-        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [CanonicalTestBodies.BoooplySecret], AllowCanonicalJsonSignatures = true });
-        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = [CanonicalTestBodies.BoooplySecret], AllowCanonicalJsonSignatures = true });
-        var strict = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [CanonicalTestBodies.BoooplySecret] });
+        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { CanonicalTestBodies.BoooplySecret }, AllowCanonicalJsonSignatures = true });
+        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { CanonicalTestBodies.BoooplySecret }, AllowCanonicalJsonSignatures = true });
+        var strict = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { CanonicalTestBodies.BoooplySecret } });
 
         var taken = TakeAllSlots();
         try
@@ -56,7 +56,7 @@ public sealed class CanonicalVerificationGateTests
     public async Task Verify_ManyConcurrentForgedChecks_EachEndsAsMismatchOrThrottledAndEverySlotIsGivenBack()
     {
         var body = ForgedBodies.SmallValues(64 * 1024);
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_real"], AllowCanonicalJsonSignatures = true });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_real" }, AllowCanonicalJsonSignatures = true });
         var forged = BoooplyWebhookSigner.Sign(body, "whsec_forger");
         var statuses = new System.Collections.Concurrent.ConcurrentBag<WebhookVerificationStatus>();
 

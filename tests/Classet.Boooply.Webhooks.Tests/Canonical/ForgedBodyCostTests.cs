@@ -21,7 +21,7 @@ public sealed class ForgedBodyCostTests
     public void BoooplyVerify_ForgedBodyWithCanonicalAllowed_AllocatesLessThanTwiceTheBody(string name)
     {
         var body = ForgedBodies.Get(name);
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_real", "whsec_rotated"], AllowCanonicalJsonSignatures = true });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_real", "whsec_rotated" }, AllowCanonicalJsonSignatures = true });
         var signature = BoooplyWebhookSigner.Sign(body, "whsec_forger");
 
         var perCall = Measure(() => verifier.Verify(body, signature).Status.Should().Be(WebhookVerificationStatus.SignatureMismatch));
@@ -34,7 +34,7 @@ public sealed class ForgedBodyCostTests
     public void ClassetVerify_ForgedBodyWithCanonicalAllowed_AllocatesLessThanTwiceTheBody(string name)
     {
         var body = ForgedBodies.Get(name);
-        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = ["real"], AllowCanonicalJsonSignatures = true });
+        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { "real" }, AllowCanonicalJsonSignatures = true });
         var signature = ClassetWebhookSigner.Sign(body, "forger");
 
         var perCall = Measure(() => verifier.Verify(body, signature).Status.Should().Be(WebhookVerificationStatus.SignatureMismatch));

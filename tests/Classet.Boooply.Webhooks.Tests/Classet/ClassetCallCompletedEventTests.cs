@@ -17,37 +17,49 @@ public sealed class ClassetCallCompletedEventTests
     }
 
     [Fact]
-    public void CallDetails_FractionalNumbers_ConvertExactly()
+    public void CallDetails_WholeNumbers_Convert()
     {
         var details = new ClassetCallDetails
         {
-            DurationSeconds = 12.5,
-            StartTimeUnixSeconds = 1737073800.25,
-            EndTimeUnixSeconds = 1737073812.75,
-            EndToEndLatencyMilliseconds = 95.5,
+            DurationSeconds = 300,
+            StartTimeUnixSeconds = 1737073800,
+            EndTimeUnixSeconds = 1737074100,
+            EndToEndLatencyMilliseconds = 120,
         };
 
-        details.Duration.Should().Be(TimeSpan.FromMilliseconds(12_500));
-        details.StartedAt.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1737073800250));
-        details.EndedAt.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1737073812750));
-        details.EndToEndLatency.Should().Be(TimeSpan.FromTicks(955_000));
+        details.Duration.Should().Be(TimeSpan.FromMinutes(5));
+        details.StartedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1737073800));
+        details.EndedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1737074100));
+        details.EndToEndLatency.Should().Be(TimeSpan.FromMilliseconds(120));
         details.StartedAt!.Value.Offset.Should().Be(TimeSpan.Zero);
     }
 
+    [Fact]
+    public void Deserialize_FractionalCallDetails_RoundToTheNearestWholeUnitAndKeepTheirText()
+    {
+        const string json = """{"call_id":"c","call_details":{"duration":12.5,"start_time":1737073800.25,"end_time":1737073812.75,"e2e_latency":95.5}}""";
+
+        var details = ((ClassetCallCompletedEvent)ClassetWebhookSerializer.Deserialize(json)).CallDetails!;
+
+        details.DurationSeconds.Should().Be(13);
+        details.StartTimeUnixSeconds.Should().Be(1737073800);
+        details.EndTimeUnixSeconds.Should().Be(1737073813);
+        details.EndToEndLatencyMilliseconds.Should().Be(96);
+        ClassetWebhookSerializer.Serialize(ClassetWebhookSerializer.Deserialize(json)).Should().Be(json);
+    }
+
     [Theory]
-    [InlineData(double.MaxValue)]
-    [InlineData(-double.MaxValue)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    [InlineData(1e15)]
-    public void CallDetails_OutOfRangeNumbers_GiveNullConveniences(double value)
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    [InlineData(1_000_000_000_000_000)]
+    public void CallDetails_OutOfRangeNumbers_GiveNullConveniences(long value)
     {
         var details = new ClassetCallDetails
         {
             DurationSeconds = value,
             StartTimeUnixSeconds = value,
             EndTimeUnixSeconds = value,
-            EndToEndLatencyMilliseconds = value * 1e10,
+            EndToEndLatencyMilliseconds = value,
         };
 
         details.Duration.Should().BeNull();
@@ -69,7 +81,7 @@ public sealed class ClassetCallCompletedEventTests
     [Fact]
     public void TranscriptWord_Offsets_AreTimeSpans()
     {
-        var word = new ClassetTranscriptWord { StartSeconds = 1.25, EndSeconds = 1.5, Word = "Yes" };
+        var word = new ClassetTranscriptWord { StartSeconds = 1.25m, EndSeconds = 1.5m, Word = "Yes" };
 
         word.Start.Should().Be(TimeSpan.FromMilliseconds(1250));
         word.End.Should().Be(TimeSpan.FromMilliseconds(1500));
@@ -81,7 +93,7 @@ public sealed class ClassetCallCompletedEventTests
         var webhookEvent = new ClassetCallCompletedEvent
         {
             CallDetails = new ClassetCallDetails { DurationSeconds = 300, StartTimeUnixSeconds = 1737073800 },
-            Transcript = [new ClassetTranscriptEntry { Role = "user", Words = [new ClassetTranscriptWord { StartSeconds = 0, EndSeconds = 0.5, Word = "Hello?" }] }],
+            Transcript = [new ClassetTranscriptEntry { Role = "user", Words = [new ClassetTranscriptWord { StartSeconds = 0, EndSeconds = 0.5m, Word = "Hello?" }] }],
         };
 
         ClassetWebhookSerializer.Serialize(webhookEvent).Should().Be(

@@ -4,8 +4,8 @@ using Classet.Boooply.Webhooks.Classet;
 namespace Classet.Boooply.Webhooks.Tests.Classet;
 
 /// <summary>
-/// The extensible enums: known values, unknown values kept, equality. Comparison ignores case, as Azure SDK
-/// extensible enums (and our Boooply enums) do, while the value keeps exactly what Classet sent.
+/// The extensible enums: known values (exactly those Classet's page shows), unknown values kept, equality. Comparison
+/// is ordinal, as for Boooply's: Classet sends one spelling of each value.
 /// </summary>
 public sealed class ClassetExtensibleEnumTests
 {
@@ -46,14 +46,22 @@ public sealed class ClassetExtensibleEnumTests
         ClassetSentiment.Neutral.Value.Should().Be("Neutral");
         ClassetSentiment.Negative.Value.Should().Be("Negative");
         ClassetCompletionRating.Complete.Value.Should().Be("Complete");
-        ClassetCompletionRating.Partial.Value.Should().Be("Partial");
-        ClassetCompletionRating.Incomplete.Value.Should().Be("Incomplete");
         new[]
         {
             ClassetCallStatus.CallCompleted.IsKnown, ClassetSentiment.Positive.IsKnown, ClassetSentiment.Neutral.IsKnown,
-            ClassetSentiment.Negative.IsKnown, ClassetCompletionRating.Complete.IsKnown, ClassetCompletionRating.Partial.IsKnown,
-            ClassetCompletionRating.Incomplete.IsKnown,
+            ClassetSentiment.Negative.IsKnown, ClassetCompletionRating.Complete.IsKnown,
         }.Should().OnlyContain(known => known);
+    }
+
+    [Theory]
+    [InlineData("Partial")]
+    [InlineData("Incomplete")]
+    public void CompletionRating_ValueThePageDoesNotShow_IsKeptButNotKnown(string value)
+    {
+        ClassetCompletionRating rating = value;
+
+        rating.IsKnown.Should().BeFalse("Classet's page shows only Complete");
+        rating.Value.Should().Be(value);
     }
 
     [Fact]
@@ -81,15 +89,15 @@ public sealed class ClassetExtensibleEnumTests
     }
 
     [Fact]
-    public void Equality_DifferentCase_IsEqualAndKnownButKeepsTheSentText()
+    public void Equality_DifferentCase_IsAnotherValue()
     {
         ClassetSentiment lower = "positive";
 
-        (lower == ClassetSentiment.Positive).Should().BeTrue();
-        lower.GetHashCode().Should().Be(ClassetSentiment.Positive.GetHashCode());
-        lower.IsKnown.Should().BeTrue();
+        (lower == ClassetSentiment.Positive).Should().BeFalse();
+        lower.IsKnown.Should().BeFalse();
         lower.Value.Should().Be("positive");
-        ((ClassetInterviewOutcome)"Qualified").IsKnown.Should().BeTrue();
+        ((ClassetInterviewOutcome)"Qualified").IsKnown.Should().BeFalse();
+        ((ClassetInterviewOutcome)"qualified").IsKnown.Should().BeTrue();
         ((ClassetInterviewOutcome)"qualified!").IsKnown.Should().BeFalse();
     }
 
@@ -117,11 +125,15 @@ public sealed class ClassetExtensibleEnumTests
     }
 
     [Fact]
-    public void Constructor_Null_ThrowsArgumentNull()
+    public void NullString_ThrowsArgumentNull_ForTheConstructorTheConversionAndFromString()
     {
-        var act = () => new ClassetInterviewOutcome(null!);
+        var construct = () => new ClassetInterviewOutcome(null!);
+        var convert = () => (ClassetInterviewOutcome)(string)null!;
+        var fromString = () => ClassetInterviewOutcome.FromString(null!);
 
-        act.Should().Throw<ArgumentNullException>();
+        construct.Should().Throw<ArgumentNullException>();
+        convert.Should().Throw<ArgumentNullException>();
+        fromString.Should().Throw<ArgumentNullException>();
     }
 
     [Fact]
@@ -137,9 +149,9 @@ public sealed class ClassetExtensibleEnumTests
     [Fact]
     public void HashSetOfValues_UsesValueEquality()
     {
-        var set = new HashSet<ClassetInterviewOutcome> { ClassetInterviewOutcome.Qualified, "qualified", "unqualified" };
+        var set = new HashSet<ClassetInterviewOutcome> { ClassetInterviewOutcome.Qualified, "qualified", "Qualified", "unqualified" };
 
-        set.Should().HaveCount(2);
+        set.Should().HaveCount(3);
     }
 
     [Fact]

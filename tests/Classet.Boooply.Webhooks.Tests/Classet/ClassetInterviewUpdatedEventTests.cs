@@ -9,6 +9,20 @@ public sealed class ClassetInterviewUpdatedEventTests
         (ClassetInterviewUpdatedEvent)ClassetWebhookSerializer.Deserialize(
             "{\"event\":\"candidate.interview.updated\",\"changes\":{" + changes + "},\"data\":{" + data + "}}");
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"interview_outcome\":\"qualified\"")]
+    [InlineData("\"candidate_id\":null,\"interview_outcome\":null")]
+    public void Deserialize_DataWithoutCandidateId_Parses(string data)
+    {
+        // Classet's field list does not name candidate_id; only its example shows it. So, like every data field, it is optional.
+        var webhookEvent = Parse(string.Empty, data);
+
+        webhookEvent.Data.CandidateId.Should().BeNull();
+        ClassetWebhookSerializer.Serialize(webhookEvent).Should().Be(
+            "{\"event\":\"candidate.interview.updated\",\"changes\":{},\"data\":{" + data + "}}");
+    }
+
     [Fact]
     public void EventType_IsTheDocumentedEventName()
     {

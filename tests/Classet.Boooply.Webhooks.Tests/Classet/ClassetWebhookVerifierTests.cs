@@ -10,8 +10,16 @@ public sealed class ClassetWebhookVerifierTests
     private const string Secret = "classet_sig_9f8e7d6c5b4a";
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(SamplePayloads.ClassetAccents);
 
-    private static ClassetWebhookVerifier CreateVerifier(params string[] secrets) =>
-        new(new ClassetWebhookOptions { SigningSecrets = secrets });
+    private static ClassetWebhookVerifier CreateVerifier(params string[] secrets)
+    {
+        var options = new ClassetWebhookOptions();
+        foreach (var secret in secrets)
+        {
+            options.SigningSecrets.Add(secret);
+        }
+
+        return new(options);
+    }
 
     [Theory]
     [MemberData(nameof(SamplePayloads.Classet), MemberType = typeof(SamplePayloads))]
@@ -205,7 +213,7 @@ public sealed class ClassetWebhookVerifierTests
     [Fact]
     public void Constructor_BlankApiKey_Throws()
     {
-        var act = () => new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = ["key-1", ""] });
+        var act = () => new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = { "key-1", "" } });
 
         act.Should().Throw<ArgumentException>().WithMessage("*LegacyApiKeys[1]*");
     }
@@ -219,19 +227,21 @@ public sealed class ClassetWebhookVerifierTests
     }
 
     [Fact]
-    public void VerifyApiKey_ConfiguredKey_MatchesExactlyAndIsCaseSensitive()
+    public void VerifyApiKey_ConfiguredKey_ReturnsAResultLikeEveryOtherVerifyMethod()
     {
-        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = ["key-one", "key-two"] });
+        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = { "key-one", "key-two" } });
 
-        verifier.VerifyApiKey("key-one").Should().BeTrue();
-        verifier.VerifyApiKey("key-two").Should().BeTrue();
-        verifier.VerifyApiKey("key-two".AsSpan()).Should().BeTrue();
-        verifier.VerifyApiKey("KEY-ONE").Should().BeFalse();
-        verifier.VerifyApiKey("key-on").Should().BeFalse();
-        verifier.VerifyApiKey("key-one-").Should().BeFalse();
-        verifier.VerifyApiKey(null).Should().BeFalse();
-        verifier.VerifyApiKey(string.Empty).Should().BeFalse();
-        verifier.VerifyApiKey(new string('k', 10 * 1024)).Should().BeFalse();
+        verifier.VerifyApiKey("key-one").Should().Be(WebhookVerificationResult.Success(WebhookVerificationMethod.ApiKey, 0));
+        verifier.VerifyApiKey("key-two").Should().Be(WebhookVerificationResult.Success(WebhookVerificationMethod.ApiKey, 1));
+        verifier.VerifyApiKey("key-two".AsSpan()).SecretIndex.Should().Be(1);
+        verifier.VerifyApiKey("  key-one ").IsVerified.Should().BeTrue("surrounding white space is not part of the key");
+        verifier.VerifyApiKey("KEY-ONE").Should().Be(WebhookVerificationResult.Mismatch);
+        verifier.VerifyApiKey("key-on").Should().Be(WebhookVerificationResult.Mismatch);
+        verifier.VerifyApiKey("key-one-").Should().Be(WebhookVerificationResult.Mismatch);
+        verifier.VerifyApiKey(null).Should().Be(WebhookVerificationResult.Missing);
+        verifier.VerifyApiKey(string.Empty).Should().Be(WebhookVerificationResult.Missing);
+        verifier.VerifyApiKey("   ").Should().Be(WebhookVerificationResult.Missing);
+        verifier.VerifyApiKey(new string('k', 10 * 1024)).Should().Be(WebhookVerificationResult.Mismatch);
         verifier.HasLegacyApiKeys.Should().BeTrue();
         verifier.HasSigningSecrets.Should().BeFalse();
     }
@@ -239,7 +249,7 @@ public sealed class ClassetWebhookVerifierTests
     [Fact]
     public void Verify_OnlyApiKeysConfigured_SignatureIsMismatchNotAccepted()
     {
-        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = ["key-one"] });
+        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = { "key-one" } });
 
         verifier.Verify(Body, ClassetWebhookSigner.Sign(Body, "key-one")).IsVerified.Should().BeFalse();
     }
@@ -247,7 +257,7 @@ public sealed class ClassetWebhookVerifierTests
     [Fact]
     public void Options_ToString_NeverShowsSecrets()
     {
-        var options = new ClassetWebhookOptions { SigningSecrets = ["s3cr3t-sig"], LegacyApiKeys = ["s3cr3t-key"], AllowApiKeyFallback = true };
+        var options = new ClassetWebhookOptions { SigningSecrets = { "s3cr3t-sig" }, LegacyApiKeys = { "s3cr3t-key" }, AllowApiKeyFallback = true };
 
         var text = options.ToString();
 

@@ -40,8 +40,8 @@ public sealed class VerifierNativeResourceTests
         var text = Encoding.UTF8.GetString(body);
         for (var i = 0; i < Reloads; i++)
         {
-            var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_old", $"whsec_new_{i}"] });
-            var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = ["old", $"new_{i}"] });
+            var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_old", $"whsec_new_{i}" } });
+            var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { "old", $"new_{i}" } });
             var boooplyHeader = BoooplyWebhookSigner.Sign(body, $"whsec_new_{i}");
             var classetHeader = ClassetWebhookSigner.Sign(body, "forged");
             boooply.Verify(body, boooplyHeader).IsVerified.Should().BeTrue();

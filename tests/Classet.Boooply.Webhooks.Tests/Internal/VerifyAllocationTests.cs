@@ -48,7 +48,7 @@ public sealed class VerifyAllocationTests
     public void ClassetVerify_SpanAndSequence_AllocateNothing(string @case)
     {
         const string Secret = "classet-secret";
-        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = [Secret, Secret + "-2"] });
+        var verifier = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { Secret, Secret + "-2" } });
         var signature = SignatureFor(@case, (b, s) => ClassetWebhookSigner.Sign(b, s), Secret);
         var sequence = Segments.Split(Body, 1024);
         var expectVerified = @case is "valid" or "second-secret";
@@ -66,7 +66,7 @@ public sealed class VerifyAllocationTests
     public void BoooplyVerify_SpanAndSequence_AllocateNothing(string @case)
     {
         const string Secret = "whsec_boooply";
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret, Secret + "-2"], AllowCanonicalJsonSignatures = false });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret, Secret + "-2" }, AllowCanonicalJsonSignatures = false });
         var signature = SignatureFor(@case, (b, s) => BoooplyWebhookSigner.Sign(b, s), Secret);
         var sequence = Segments.Split(Body, 1000);
         var expectVerified = @case is "valid" or "second-secret";
@@ -79,8 +79,8 @@ public sealed class VerifyAllocationTests
     [Fact]
     public void CredentialChecks_AllocateNothing()
     {
-        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_token"] });
-        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = ["api-key"] });
+        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_token" } });
+        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { LegacyApiKeys = { "api-key" } });
 
         Measure(() => boooply.VerifyBearerToken("Bearer whsec_token")).Should().Be(0);
         Measure(() => boooply.VerifyBearerToken("Bearer whsec_wrong")).Should().Be(0);
@@ -91,7 +91,7 @@ public sealed class VerifyAllocationTests
     [Fact]
     public void VerifyString_AllocatesNothingOnceThePoolIsWarm()
     {
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["whsec_s"] });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "whsec_s" } });
         var text = Encoding.UTF8.GetString(Body);
         var signature = BoooplyWebhookSigner.Sign(Body, "whsec_s");
 

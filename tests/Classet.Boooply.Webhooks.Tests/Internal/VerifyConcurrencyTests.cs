@@ -39,8 +39,8 @@ public sealed class VerifyConcurrencyTests
     [Fact]
     public async Task Verify_ManyThreadsSharingOneVerifier_EachCallGetsItsOwnAnswer()
     {
-        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret, RotatedSecret] });
-        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = [Secret, RotatedSecret] });
+        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret, RotatedSecret } });
+        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { Secret, RotatedSecret } });
         var deliveries = BuildDeliveries();
         var wrong = 0;
         var checkedCount = 0;
@@ -86,7 +86,7 @@ public sealed class VerifyConcurrencyTests
     public void Verify_AfterManyCalls_StillMatchesTheOneShotHmac()
     {
         // Call after call, whatever the previous body (and the pooled buffer it left behind) was.
-        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret] });
+        var verifier = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret } });
         var key = Encoding.UTF8.GetBytes(Secret);
         for (var length = 0; length < 700; length += 7)
         {

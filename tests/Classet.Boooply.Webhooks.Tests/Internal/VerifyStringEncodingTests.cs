@@ -51,8 +51,8 @@ public sealed class VerifyStringEncodingTests
         var piece = Pieces[pieceName];
         var text = new string('x', asciiPrefix) + piece + "\"}" + piece;
         var bytes = Encoding.UTF8.GetBytes(text);
-        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = [Secret] });
-        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = [Secret] });
+        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { Secret } });
+        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { Secret } });
 
         boooply.Verify(text, BoooplyWebhookSigner.Sign(bytes, Secret)).IsVerified.Should().BeTrue();
         classet.Verify(text, ClassetWebhookSigner.Sign(bytes, Secret)).IsVerified.Should().BeTrue();
@@ -63,7 +63,7 @@ public sealed class VerifyStringEncodingTests
     public void VerifyString_MultiByteTextLongerThanManyChunks_MatchesTheSigner()
     {
         var text = string.Concat(Enumerable.Repeat("{\"text\":\"Zoë — café, naïve, 面接 😀\"},", 4000));
-        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = ["other", Secret] });
+        var boooply = new BoooplyWebhookVerifier(new BoooplyWebhookOptions { SigningSecrets = { "other", Secret } });
 
         var result = boooply.Verify(text, BoooplyWebhookSigner.Sign(text, Secret));
 
@@ -74,7 +74,7 @@ public sealed class VerifyStringEncodingTests
     [Fact]
     public void VerifyString_EmptyBody_MatchesTheHashOfNoBytes()
     {
-        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = [Secret] });
+        var classet = new ClassetWebhookVerifier(new ClassetWebhookOptions { SigningSecrets = { Secret } });
 
         classet.Verify(string.Empty, ClassetWebhookSigner.Sign(ReadOnlySpan<byte>.Empty, Secret)).IsVerified.Should().BeTrue();
     }
