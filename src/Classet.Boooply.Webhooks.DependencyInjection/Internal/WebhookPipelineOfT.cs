@@ -179,7 +179,8 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
                     : await DeadLetterAsync(signed, error, verification.Method, receivedAt, options, cancellationToken).ConfigureAwait(false);
             }
 
-            var eventType = _vendor.GetEventType(webhookEvent);
+            // What logs, traces, metrics and the result show; handlers get the event's own value.
+            var eventType = WebhookEventTypeLabel.For(_vendor.GetEventType(webhookEvent));
             activity?.SetTag(WebhookTelemetry.EventTag, eventType);
             if (_vendor.IsStale(webhookEvent, options, receivedAt, out var staleReason, out var window))
             {
@@ -277,7 +278,7 @@ internal sealed class WebhookPipeline<TEvent, [DynamicallyAccessedMembers(Dynami
             // Reading the clock twice per delivery is only worth it when someone listens to the histogram.
             var timed = _metrics.HandlerDurationEnabled;
             var started = timed ? _time.GetTimestamp() : 0L;
-            var delivery = new WebhookDeliveryInfo(Vendor, eventType, deliveryKey, method, receivedAt, WebhookHeaderSnapshot.Capture(headers, _vendor.ExposedHeaders));
+            var delivery = new WebhookDeliveryInfo(Vendor, _vendor.GetEventType(webhookEvent), deliveryKey, method, receivedAt, WebhookHeaderSnapshot.Capture(headers, _vendor.ExposedHeaders));
             run = await _dispatcher.DispatchAsync(webhookEvent, delivery, 1, options.HandlerTimeout, cancellationToken).ConfigureAwait(false);
             if (timed)
             {
