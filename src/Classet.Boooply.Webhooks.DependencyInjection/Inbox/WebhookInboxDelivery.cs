@@ -5,7 +5,7 @@ namespace Classet.Boooply.Webhooks;
 /// can run later, in another process if need be.
 /// </summary>
 /// <remarks><see cref="ToString"/> shows the vendor, event type and body size, never the body or header values.</remarks>
-public sealed class WebhookInboxDelivery
+public sealed record WebhookInboxDelivery
 {
     /// <summary>Gets the vendor that sent the delivery (see <see cref="WebhookVendorNames"/>).</summary>
     public required string Vendor { get; init; }

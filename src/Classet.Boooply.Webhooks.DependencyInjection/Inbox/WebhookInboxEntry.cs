@@ -7,7 +7,7 @@ namespace Classet.Boooply.Webhooks;
 /// Stores create entries; applications read them through <see cref="IWebhookInbox"/>. Times are those the app's
 /// <see cref="TimeProvider"/> gave when the entry changed. <see cref="ToString"/> never shows the body or header values.
 /// </remarks>
-public sealed class WebhookInboxEntry
+public sealed record WebhookInboxEntry
 {
     /// <summary>An empty, read-only header dictionary.</summary>
     internal static readonly IReadOnlyDictionary<string, string> NoHeaders =

@@ -78,8 +78,9 @@ public sealed class WebhookInboxOptions
 
     /// <summary>
     /// Gets or sets how long one attempt's handlers may run. When it passes, their cancellation token is cancelled and the
-    /// attempt counts as failed; a handler that ignores the token keeps the entry's lease (renewed) and its concurrency slot
-    /// until it really stops, and only then is the entry rescheduled, so it never runs twice at once. Default 5 minutes.
+    /// attempt counts as failed (even if the handlers then return without error). A handler that ignores the token keeps
+    /// the entry's lease (renewed) and its concurrency slot until it really stops, and only then is the entry rescheduled,
+    /// so it never runs twice at once. Default 5 minutes.
     /// </summary>
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

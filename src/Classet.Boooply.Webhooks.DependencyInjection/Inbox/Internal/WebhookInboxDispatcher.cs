@@ -227,7 +227,10 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
                 return;
             }
 
-            if (error is null)
+            // Past the timeout the attempt has failed, even if the handlers later returned without error: the next
+            // attempt runs them again (handlers must be idempotent), as the vendor's retry would after a 500.
+            var timedOut = timeout.IsCancellationRequested;
+            if (error is null && !timedOut)
             {
                 if (result.IsCompleted)
                 {
@@ -242,7 +245,7 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
                 return;
             }
 
-            if (_stopping.IsCancellationRequested && !timeout.IsCancellationRequested)
+            if (_stopping.IsCancellationRequested && !timedOut)
             {
                 // Stopped by the shutdown, not by its own fault: give it back without counting the attempt.
                 _metrics.RecordAttempt(entry, "interrupted");
@@ -250,10 +253,9 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
                 return;
             }
 
-            var timedOut = timeout.IsCancellationRequested;
             var message = timedOut
-                ? $"The handlers did not finish within HandlerTimeout ({options.HandlerTimeout}). {Describe(error)}"
-                : Describe(error);
+                ? $"The handlers did not finish within HandlerTimeout ({options.HandlerTimeout})." + (error is null ? string.Empty : " " + Describe(error))
+                : Describe(error!);
             await AttemptFailedAsync(running, processor, message, timedOut ? "timed_out" : "failed", options).ConfigureAwait(false);
         }
         catch (Exception exception)
