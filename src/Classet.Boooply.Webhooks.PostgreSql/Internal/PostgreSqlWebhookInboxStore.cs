@@ -7,7 +7,7 @@ namespace Classet.Boooply.Webhooks.PostgreSql.Internal;
 /// The inbox store on PostgreSQL, shared by every instance of the app: one statement per state change, each committed on
 /// its own (autocommit) before the member returns, so a crash at any point leaves a state the next dispatcher understands.
 /// </summary>
-internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IAsyncDisposable
+internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IWebhookInboxWakeUpSource, IAsyncDisposable
 {
     private readonly PostgreSqlDatabase _database;
     private readonly PostgreSqlInboxSql _sql;
@@ -18,7 +18,14 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IAsyncDi
         _database = database;
         _sql = new PostgreSqlInboxSql(database.SchemaName, database.UseNotifications ? database.Channel : null);
         _listener = listener;
+        if (listener is not null)
+        {
+            listener.Notified += () => WorkAvailable?.Invoke(this, EventArgs.Empty);
+        }
     }
+
+    /// <inheritdoc />
+    public event EventHandler? WorkAvailable;
 
     /// <summary>Gets the database this store works on (tests reach the data source through it).</summary>
     internal PostgreSqlDatabase Database => _database;
@@ -28,8 +35,9 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IAsyncDi
 
     public async ValueTask InitializeAsync(CancellationToken cancellationToken)
     {
-        await _database.RunAsync("prepare its schema", static (_, _) => ValueTask.FromResult(true), Wrap, cancellationToken).ConfigureAwait(false);
+        // The listener first: it reconnects by itself, so it must run even when the database is down at startup.
         _listener?.Start();
+        await _database.RunAsync("prepare its schema", static (_, _) => ValueTask.FromResult(true), Wrap, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask<WebhookInboxEnqueueResult> EnqueueAsync(WebhookInboxDelivery delivery, DateTimeOffset now, TimeSpan retainCompletedFor, CancellationToken cancellationToken)
@@ -38,6 +46,10 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IAsyncDi
         ArgumentOutOfRangeException.ThrowIfLessThan(retainCompletedFor, TimeSpan.Zero);
         var failed = delivery.ParseError is not null;
         var cutoff = now - DateTimeOffset.MinValue < retainCompletedFor ? DateTimeOffset.MinValue : now - retainCompletedFor;
+
+        // Copied before the first await: the caller may reuse the body's memory as soon as this returns.
+        var body = delivery.Body.ToArray();
+        var headers = PostgreSqlHeaders.Encode(delivery.Headers);
         return _database.RunAsync(
             "store a delivery",
             async (connection, token) =>
@@ -46,8 +58,8 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IAsyncDi
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = delivery.Vendor });
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = delivery.DeliveryKey });
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = delivery.EventType ?? string.Empty });
-                command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = delivery.Body, NpgsqlDbType = NpgsqlDbType.Bytea });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostgreSqlHeaders.Encode(delivery.Headers) });
+                command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = body });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = headers });
                 command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)delivery.VerificationMethod });
                 command.Parameters.Add(Time(delivery.ReceivedAt));
                 command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)(failed ? WebhookInboxState.Failed : WebhookInboxState.Pending) });
