@@ -114,18 +114,21 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
         entry.NextAttemptAt.Should().Be(T0.AddSeconds(10));
         entry.LastError.Should().Contain("ATS down (attempt 1)");
 
-        time.Advance(TimeSpan.FromSeconds(10));
-        await Eventually.WaitAsync(async () => (await EntryAsync(host, "poison")) is { State: WebhookInboxState.Pending, Attempts: 2 }, "second attempt failed");
-        (await EntryAsync(host, "poison")).NextAttemptAt.Should().Be(T0.AddSeconds(30));
+        await FakeClock.AdvanceUntilAsync(time, TimeSpan.FromSeconds(10), async () => (await EntryAsync(host, "poison")) is { State: WebhookInboxState.Pending, Attempts: 2 }, "second attempt failed");
+        var second = processor.Calls.Last().At;
+        (await EntryAsync(host, "poison")).NextAttemptAt.Should().Be(second.AddSeconds(20));
 
-        time.Advance(TimeSpan.FromSeconds(20));
-        await Eventually.WaitAsync(async () => (await EntryAsync(host, "poison")).State == WebhookInboxState.Failed, "failed after the third attempt");
+        await FakeClock.AdvanceUntilAsync(time, second.AddSeconds(20) - time.GetUtcNow(), async () => (await EntryAsync(host, "poison")).State == WebhookInboxState.Failed, "failed after the third attempt");
 
-        processor.Calls.Select(call => (call.Attempt, call.At)).Should().Equal((1, T0), (2, T0.AddSeconds(10)), (3, T0.AddSeconds(30)));
+        var calls = processor.Calls.ToArray();
+        calls.Select(call => call.Attempt).Should().Equal(1, 2, 3);
+        calls[0].At.Should().Be(T0);
+        calls[1].At.Should().BeCloseTo(T0.AddSeconds(10), TimeSpan.FromSeconds(1)).And.BeOnOrAfter(T0.AddSeconds(10), "not before the first retry delay");
+        calls[2].At.Should().BeCloseTo(T0.AddSeconds(30), TimeSpan.FromSeconds(1)).And.BeOnOrAfter(calls[1].At.AddSeconds(20), "not before the second retry delay");
         var failed = await EntryAsync(host, "poison");
         failed.Attempts.Should().Be(3);
         failed.LastError.Should().Contain("ATS down (attempt 3)");
-        failed.FailedAt.Should().Be(T0.AddSeconds(30));
+        failed.FailedAt.Should().Be(calls[2].At);
         processor.DeadLetters.Should().ContainSingle(deadLetter => deadLetter.EntryId == failed.Id);
 
         // Nothing more happens to a failed entry, however long we wait.
@@ -135,7 +138,7 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
 
         await Eventually.WaitAsync(async () => (await EntryAsync(host, "poison")).State == WebhookInboxState.Completed, "replayed entry handled");
         processor.Calls.Should().HaveCount(4);
-        processor.Calls.Last().Should().Be(new ProcessorCall(failed.Id, "poison", 1, T0.AddSeconds(30) + TimeSpan.FromHours(10)));
+        processor.Calls.Last().Should().Be(new ProcessorCall(failed.Id, "poison", 1, calls[2].At + TimeSpan.FromHours(10)));
         processor.Completed["poison"].Should().Be(1);
     }
 
@@ -187,10 +190,9 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
 
         for (var second = 1; second <= 12; second++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
-            var now = time.GetUtcNow();
-            await Eventually.WaitAsync(async () => (await EntryAsync(host, "slow")).LeaseExpiresAt == now + lease, $"lease renewed at +{second}s");
-            (await host.Store.ClaimAsync("intruder", 10, now, lease, CancellationToken.None)).Should().BeEmpty($"the lease is held at +{second}s");
+            var step = time.GetUtcNow() + TimeSpan.FromSeconds(1);
+            await FakeClock.AdvanceUntilAsync(time, TimeSpan.FromSeconds(1), async () => (await EntryAsync(host, "slow")).LeaseExpiresAt >= step + lease, $"lease renewed at +{second}s");
+            (await host.Store.ClaimAsync("intruder", 10, time.GetUtcNow(), lease, CancellationToken.None)).Should().BeEmpty($"the lease is held at +{second}s");
         }
 
         Volatile.Read(ref cancelled).Should().Be(1, "the token was cancelled at HandlerTimeout");
@@ -202,7 +204,7 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
         await Eventually.WaitAsync(async () => (await EntryAsync(host, "slow")).State == WebhookInboxState.Pending, "rescheduled once the handler stopped");
         var entry = await EntryAsync(host, "slow");
         entry.LastError.Should().Contain("HandlerTimeout");
-        entry.NextAttemptAt.Should().Be(T0.AddSeconds(12 + 30));
+        entry.NextAttemptAt.Should().BeCloseTo(T0.AddSeconds(12 + 30), TimeSpan.FromSeconds(1));
         entry.Attempts.Should().Be(1);
     }
 
@@ -227,7 +229,7 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        await Eventually.WaitAsync(async () => (await EntryAsync(host, "orphan")).State == WebhookInboxState.Completed, "orphan handled");
+        await FakeClock.AdvanceUntilAsync(time, TimeSpan.Zero, async () => (await EntryAsync(host, "orphan")).State == WebhookInboxState.Completed, "orphan handled");
         var call = processor.Calls.Single();
         call.At.Should().BeOnOrAfter(T0 + lease, "the entry is taken over only once the dead worker's lease has expired");
         call.Attempt.Should().Be(2, "the dead worker's attempt counts");
@@ -252,9 +254,7 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
         (await host.Store.ClaimAsync("dead-2", 1, T0, lease, CancellationToken.None)).Single().Attempts.Should().Be(2);
         await host.StartAsync();
 
-        time.Advance(lease);
-
-        await Eventually.WaitAsync(async () => (await EntryAsync(host, "crashy")).State == WebhookInboxState.Failed, "given up");
+        await FakeClock.AdvanceUntilAsync(time, lease, async () => (await EntryAsync(host, "crashy")).State == WebhookInboxState.Failed, "given up");
         processor.Calls.Should().BeEmpty("both attempts were spent by processes that died");
         processor.DeadLetters.Should().ContainSingle();
     }
@@ -432,9 +432,7 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
         (await host.Inbox.GetStatisticsAsync()).Completed.Should().Be(5, "they are kept for RetainCompletedFor");
         (await host.EnqueueAsync(InboxDeliveries.Create("k0"))).Should().Be(WebhookInboxEnqueueResult.AlreadyKnown);
 
-        time.Advance(TimeSpan.FromMinutes(32));
-
-        await Eventually.WaitAsync(async () => (await host.Inbox.GetStatisticsAsync()).Completed == 0, "purged");
+        await FakeClock.AdvanceUntilAsync(time, TimeSpan.FromMinutes(32), async () => (await host.Inbox.GetStatisticsAsync()).Completed == 0, "purged");
         (await host.EnqueueAsync(InboxDeliveries.Create("k0"))).Should().Be(WebhookInboxEnqueueResult.Inserted, "a purged key is new again");
     }
 

@@ -133,6 +133,7 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
             var options = _options.CurrentValue;
             var free = options.MaxConcurrency - _running.Count;
             var claimedAllDue = true;
+            var now = _time.GetUtcNow();
             if (free > 0)
             {
                 // Taken before the claim: a delivery stored after this point signals again and is not missed.
@@ -140,7 +141,7 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
                 IReadOnlyList<WebhookInboxEntry> claimed;
                 try
                 {
-                    claimed = await _store.ClaimAsync(Owner, free, _time.GetUtcNow(), options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                    claimed = await _store.ClaimAsync(Owner, free, now, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
                     backoff = TimeSpan.Zero;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -172,7 +173,9 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
                 }
             }
 
-            await WaitForWorkAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+            // The next poll is due a poll interval after the time this claim looked at, not after now: if the clock moved
+            // on meanwhile, entries that fell due in between are not left waiting a whole extra interval.
+            await WaitForWorkAsync(now + options.PollInterval, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -362,11 +365,20 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
 
     private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
     {
+        var beat = _time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             var options = _options.CurrentValue;
             var interval = TimeSpan.FromTicks(options.LeaseDuration.Ticks / 3);
-            if (!await DelayAsync(interval, cancellationToken).ConfigureAwait(false))
+
+            // A beat every third of the lease, counted from the last beat, so a slow round does not push the next one late.
+            beat += interval;
+            var wait = beat - _time.GetUtcNow();
+            if (wait < TimeSpan.Zero)
+            {
+                beat = _time.GetUtcNow();
+            }
+            else if (!await DelayAsync(wait, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
@@ -418,14 +430,21 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
                 await RefreshStatisticsAsync(stoppingToken).ConfigureAwait(false);
             }
 
-            var wait = nextPurge - _time.GetUtcNow();
-            if (_metrics.GaugesEnabled || nextStatistics - now < wait)
+            // Deadlines from the time this round looked at, re-checked at least once a poll interval (so that a listener
+            // that subscribes later gets numbers soon).
+            var deadline = nextPurge < now + options.PollInterval ? nextPurge : now + options.PollInterval;
+            if (_metrics.GaugesEnabled && nextStatistics < deadline)
             {
-                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks, Math.Max(0, (nextStatistics - _time.GetUtcNow()).Ticks)));
+                deadline = nextStatistics;
             }
 
-            // Re-checked at least once a poll interval, so that a listener that subscribes later gets numbers soon.
-            wait = TimeSpan.FromTicks(Math.Clamp(wait.Ticks, TimeSpan.FromMilliseconds(1).Ticks, options.PollInterval.Ticks));
+            var wait = deadline - _time.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                await Task.Yield();
+                continue;
+            }
+
             if (!await DelayAsync(wait, stoppingToken).ConfigureAwait(false))
             {
                 return;
@@ -504,12 +523,18 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
         }
     }
 
-    private async Task WaitForWorkAsync(TimeSpan pollInterval, CancellationToken stoppingToken)
+    private async Task WaitForWorkAsync(DateTimeOffset pollAt, CancellationToken stoppingToken)
     {
+        var wait = pollAt - _time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var signal = _signal.WaitAsync(wake.Token);
         var slot = _slotFreed.WaitAsync(wake.Token);
-        var poll = Task.Delay(pollInterval, _time, wake.Token);
+        var poll = Task.Delay(wait, _time, wake.Token);
         await Task.WhenAny(signal, slot, poll).ConfigureAwait(false);
         await wake.CancelAsync().ConfigureAwait(false);
         await IgnoreFailureAsync(signal).ConfigureAwait(false);
