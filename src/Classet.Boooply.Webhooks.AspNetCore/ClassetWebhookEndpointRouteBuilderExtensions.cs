@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Classet.Boooply.Webhooks.AspNetCore.Internal;
-using Classet.Boooply.Webhooks.Classet;
-using Classet.Boooply.Webhooks.DependencyInjection.Internal;
+using Classet.Boooply.Webhooks.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +14,12 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ClassetWebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps a POST endpoint that receives Classet deliveries: it reads the body once (up to <c>MaxRequestBodySize</c>,
-    /// else 413), verifies <c>x-classet-webhook-signature</c> (or, per the downgrade rule, the legacy <c>x-classet-key</c>)
-    /// before parsing (else 401), parses the signed bytes (else 400 and the dead-letter handlers), and runs the matching
-    /// handlers in a per-delivery scope (200; 500 if one throws or times out, so Classet retries).
+    /// Maps a POST endpoint that hands Classet deliveries to the <see cref="ClassetWebhookReceiver"/> and answers with the
+    /// status it chooses: it reads the body once from the request's <c>PipeReader</c> (up to <c>MaxRequestBodySize</c>,
+    /// else 413 without reading further), verifies <c>x-classet-webhook-signature</c> (or, per the downgrade rule, the
+    /// legacy <c>x-classet-key</c>) before parsing (else 401), parses the signed bytes (else 400 and the dead-letter
+    /// handlers), and runs the matching handlers in a per-delivery scope (200; 409 for a duplicate still in flight; 500 if
+    /// one throws or passes <c>HandlerTimeout</c>, so Classet retries).
     /// </summary>
     /// <param name="endpoints">The endpoint route builder (usually the <c>WebApplication</c>).</param>
     /// <param name="pattern">The route pattern, for example <c>/webhooks/classet</c>.</param>
@@ -29,13 +30,13 @@ public static class ClassetWebhookEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
-        if (endpoints.ServiceProvider.GetService<WebhookServicesMarker<ClassetWebhookEvent>>() is null)
+        if (endpoints.ServiceProvider.GetService<ClassetWebhookReceiver>() is not { } receiver)
         {
             throw new InvalidOperationException(
                 "Unable to find the required services. Add them by calling 'services.AddClassetWebhooks(...)' in the application startup code before calling 'MapClassetWebhooks'.");
         }
 
-        var endpoint = new ClassetWebhookEndpoint(endpoints.ServiceProvider);
+        var endpoint = new WebhookEndpoint(receiver);
         return endpoints.MapPost(pattern, endpoint.InvokeAsync).WithDisplayName("Classet webhooks");
     }
 }

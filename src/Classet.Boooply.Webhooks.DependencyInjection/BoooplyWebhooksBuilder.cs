@@ -122,7 +122,7 @@ public sealed class BoooplyWebhooksBuilder
         return this;
     }
 
-    /// <summary>Turns deduplication on with a store built by a factory (called when the endpoint is mapped).</summary>
+    /// <summary>Turns deduplication on with a store built by a factory (called when the receiver is first resolved, for example when the endpoint is mapped).</summary>
     /// <param name="storeFactory">Builds the store from the application's services.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="storeFactory"/> is <see langword="null"/>.</exception>

@@ -2,10 +2,14 @@ using Classet.Boooply.Webhooks.Classet;
 using Classet.Boooply.Webhooks.DependencyInjection;
 using Classet.Boooply.Webhooks.DependencyInjection.Internal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the services that receive Classet webhooks: options, startup validation, verifier and handlers.</summary>
+/// <summary>
+/// Registers the services that receive Classet webhooks: options, startup validation, verifier, handlers and the
+/// <see cref="ClassetWebhookReceiver"/> that runs the delivery pipeline on any host.
+/// </summary>
 /// <remarks>
 /// In the <c>Microsoft.Extensions.DependencyInjection</c> namespace, as ASP.NET Core's own <c>AddXxx</c> extensions are,
 /// so they show up on <see cref="IServiceCollection"/> without an extra <c>using</c>.
@@ -69,10 +73,18 @@ public static class ClassetWebhookServiceCollectionExtensions
         return new ClassetWebhooksBuilder(services);
     }
 
-    private static bool AddCore(IServiceCollection services, string path) =>
-        WebhookServiceRegistration.AddCore<ClassetWebhookEvent, ClassetWebhookOptions, ClassetWebhookVerifier>(
+    private static bool AddCore(IServiceCollection services, string path)
+    {
+        if (!WebhookServiceRegistration.AddCore<ClassetWebhookEvent, ClassetWebhookOptions, ClassetWebhookVerifier>(
             services,
             path,
             new ClassetWebhookOptionsValidator(path),
-            static options => new ClassetWebhookVerifier(options));
+            static options => new ClassetWebhookVerifier(options)))
+        {
+            return false;
+        }
+
+        services.TryAddSingleton(static provider => new ClassetWebhookReceiver(provider));
+        return true;
+    }
 }

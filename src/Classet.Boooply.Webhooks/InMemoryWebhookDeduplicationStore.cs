@@ -1,22 +1,39 @@
 namespace Classet.Boooply.Webhooks;
 
 /// <summary>
-/// A bounded, thread-safe, in-process <see cref="IWebhookDeduplicationStore"/> whose keys expire.
+/// A bounded, thread-safe, in-process <see cref="IWebhookDeduplicationStore"/>: processed keys expire after
+/// <see cref="InMemoryWebhookDeduplicationStoreOptions.RetentionPeriod"/>; claims in flight never expire and are never
+/// evicted.
 /// </summary>
 /// <remarks>
+/// <para>
 /// It only sees the deliveries of its own process: with several instances behind a load balancer, use a shared store.
-/// When <see cref="InMemoryWebhookDeduplicationStoreOptions.Capacity"/> is reached the least recently changed keys are
-/// forgotten first, so under a flood a very old delivery may be processed again rather than memory growing without bound.
+/// </para>
+/// <para>
+/// A claim lasts until its owner completes or releases it. There is no claim timeout: in one process a claim's owner
+/// cannot die without the store dying with it, and the receivers complete or release every claim once the handlers have
+/// really stopped (even handlers abandoned at <c>HandlerTimeout</c>), so expiring a claim in flight could only hand the
+/// delivery to a second run beside the first.
+/// </para>
+/// <para>
+/// At most <see cref="InMemoryWebhookDeduplicationStoreOptions.Capacity"/> keys are held. When a new claim would pass
+/// it, the key processed longest ago is forgotten (a very old delivery may then be processed again rather than memory
+/// growing without bound). If every key held is a claim still in flight, nothing can be forgotten safely, so
+/// <see cref="TryClaimAsync"/> throws <see cref="InvalidOperationException"/>: the receivers answer 500 and the vendor
+/// retries later. That takes as many deliveries in flight at once as the capacity (100,000 by default).
+/// </para>
 /// </remarks>
 public sealed class InMemoryWebhookDeduplicationStore : IWebhookDeduplicationStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<Entry> _order = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Only processed keys, in the order they were processed: with one retention period that is also the order they
+    // expire in, and the order they are evicted in.
+    private readonly LinkedList<Entry> _processed = new();
     private readonly TimeProvider _timeProvider;
     private readonly int _capacity;
     private readonly TimeSpan _retention;
-    private readonly TimeSpan _claimTimeout;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
@@ -35,14 +52,8 @@ public sealed class InMemoryWebhookDeduplicationStore : IWebhookDeduplicationSto
             throw new ArgumentOutOfRangeException(nameof(options), "InMemoryWebhookDeduplicationStoreOptions.RetentionPeriod must be positive.");
         }
 
-        if (options.ClaimTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "InMemoryWebhookDeduplicationStoreOptions.ClaimTimeout must be positive.");
-        }
-
         _capacity = options.Capacity;
         _retention = options.RetentionPeriod;
-        _claimTimeout = options.ClaimTimeout;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -58,9 +69,25 @@ public sealed class InMemoryWebhookDeduplicationStore : IWebhookDeduplicationSto
         }
     }
 
+    /// <summary>Gets how many of the keys held are claims still in flight (neither completed nor released).</summary>
+    public int InFlightCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count - _processed.Count;
+            }
+        }
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="deliveryKey"/> is <see langword="null"/>.</exception>
-    public ValueTask<WebhookDeduplicationStatus> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">
+    /// The key is new, and every one of the <see cref="InMemoryWebhookDeduplicationStoreOptions.Capacity"/> keys held is
+    /// a claim still in flight.
+    /// </exception>
+    public ValueTask<WebhookDeduplicationClaim> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryKey);
         var now = _timeProvider.GetUtcNow();
@@ -69,83 +96,100 @@ public sealed class InMemoryWebhookDeduplicationStore : IWebhookDeduplicationSto
             PurgeExpired(now);
             if (_entries.TryGetValue(deliveryKey, out var existing))
             {
-                if (existing.Value.ExpiresAt > now)
+                // Processed keys still held are within their retention (PurgeExpired ran); claims never expire.
+                return new(existing.Node is null
+                    ? WebhookDeduplicationClaim.InProgress(deliveryKey)
+                    : WebhookDeduplicationClaim.AlreadyProcessed(deliveryKey));
+            }
+
+            if (_entries.Count >= _capacity)
+            {
+                if (_processed.First is not { } oldest)
                 {
-                    return new(existing.Value.Completed ? WebhookDeduplicationStatus.AlreadyProcessed : WebhookDeduplicationStatus.InProgress);
+                    throw new InvalidOperationException(
+                        $"The in-memory deduplication store holds {_entries.Count} claims still in flight (its Capacity) and cannot take another without forgetting one. Retry later, or raise InMemoryWebhookDeduplicationStoreOptions.Capacity.");
                 }
 
-                Remove(existing);
+                Remove(oldest.Value);
             }
 
-            while (_entries.Count >= _capacity && _order.First is { } oldest)
-            {
-                Remove(oldest);
-            }
-
-            var node = _order.AddLast(new Entry(deliveryKey, now + _claimTimeout, Completed: false));
-            _entries.Add(deliveryKey, node);
-            return new(WebhookDeduplicationStatus.Claimed);
+            var entry = new Entry(deliveryKey, Guid.NewGuid());
+            _entries.Add(deliveryKey, entry);
+            return new(WebhookDeduplicationClaim.Claimed(deliveryKey, entry.Owner));
         }
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException"><paramref name="deliveryKey"/> is <see langword="null"/>.</exception>
-    public ValueTask CompleteAsync(string deliveryKey, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deliveryKey);
+        if (!claim.IsClaimed)
+        {
+            return new(false);
+        }
+
         var now = _timeProvider.GetUtcNow();
         lock (_gate)
         {
-            if (_entries.TryGetValue(deliveryKey, out var existing))
+            if (!TryGetOwnedClaim(claim, out var entry))
             {
-                Remove(existing);
+                return new(false);
             }
 
-            while (_entries.Count >= _capacity && _order.First is { } oldest)
-            {
-                Remove(oldest);
-            }
-
-            // Moving the key to the tail keeps the list ordered by last change, so eviction drops the stalest first.
-            var node = _order.AddLast(new Entry(deliveryKey, now + _retention, Completed: true));
-            _entries.Add(deliveryKey, node);
+            entry.ExpiresAt = now + _retention;
+            entry.Node = _processed.AddLast(entry);
+            return new(true);
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException"><paramref name="deliveryKey"/> is <see langword="null"/>.</exception>
-    public ValueTask ReleaseAsync(string deliveryKey, CancellationToken cancellationToken)
+    public ValueTask<bool> ReleaseAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deliveryKey);
-        lock (_gate)
+        if (!claim.IsClaimed)
         {
-            // A processed key stays processed: only an open claim can be given up.
-            if (_entries.TryGetValue(deliveryKey, out var existing) && !existing.Value.Completed)
-            {
-                Remove(existing);
-            }
+            return new(false);
         }
 
-        return ValueTask.CompletedTask;
+        lock (_gate)
+        {
+            if (!TryGetOwnedClaim(claim, out var entry))
+            {
+                return new(false);
+            }
+
+            _entries.Remove(entry.Key);
+            return new(true);
+        }
     }
+
+    private bool TryGetOwnedClaim(WebhookDeduplicationClaim claim, out Entry entry) =>
+        _entries.TryGetValue(claim.DeliveryKey, out entry!) && entry.Node is null && entry.Owner == claim.OwnerToken;
 
     private void PurgeExpired(DateTimeOffset now)
     {
-        // The list is ordered by last change, not by expiry, so this stops at the first live entry; the rest expire
-        // lazily on lookup and the capacity bound holds regardless.
-        while (_order.First is { } oldest && oldest.Value.ExpiresAt <= now)
+        while (_processed.First is { } oldest && oldest.Value.ExpiresAt <= now)
         {
-            Remove(oldest);
+            Remove(oldest.Value);
         }
     }
 
-    private void Remove(LinkedListNode<Entry> node)
+    private void Remove(Entry entry)
     {
-        _entries.Remove(node.Value.Key);
-        _order.Remove(node);
+        _entries.Remove(entry.Key);
+        if (entry.Node is { } node)
+        {
+            _processed.Remove(node);
+        }
     }
 
-    private readonly record struct Entry(string Key, DateTimeOffset ExpiresAt, bool Completed);
+    /// <summary>A key held: a claim in flight while <see cref="Node"/> is null, a processed key once it is set.</summary>
+    private sealed class Entry(string key, Guid owner)
+    {
+        public string Key { get; } = key;
+
+        public Guid Owner { get; } = owner;
+
+        public DateTimeOffset ExpiresAt { get; set; }
+
+        public LinkedListNode<Entry>? Node { get; set; }
+    }
 }

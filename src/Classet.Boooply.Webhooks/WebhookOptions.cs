@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Classet.Boooply.Webhooks;
@@ -32,10 +33,24 @@ public abstract class WebhookOptions
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
 
     /// <summary>
-    /// Gets or sets how long handlers may run for one delivery before it is abandoned and answered 500 (so the vendor
-    /// retries). <see langword="null"/> (the default) means no limit beyond the request being aborted.
+    /// Gets or sets how long the handlers of one delivery may run before the delivery is answered 500, so that the
+    /// vendor retries. Default: <see cref="DefaultHandlerTimeout"/> (25 seconds: Boooply asks for an answer within 30).
+    /// It must be positive: there is no "no limit", because a handler that never returns would otherwise hold its
+    /// request, scope and body forever.
     /// </summary>
-    public TimeSpan? HandlerTimeout { get; set; }
+    /// <remarks>
+    /// At the timeout the handlers' <see cref="CancellationToken"/> is cancelled and the delivery is answered. A handler
+    /// that ignores its token keeps running in the background: its DI scope stays alive until it returns, and with
+    /// deduplication on the delivery stays claimed until then, so a vendor retry meanwhile is answered 409 rather than
+    /// run beside it. If the abandoned handlers then succeed, the delivery counts as processed (a later retry is a
+    /// duplicate); if they fail, the claim is released so the next retry runs them again. Without deduplication a
+    /// retry runs the handlers again even while the abandoned ones still run: honour the token, or make handlers
+    /// idempotent with <see cref="WebhookDeliveryContext.DeliveryKey"/>.
+    /// </remarks>
+    public TimeSpan HandlerTimeout { get; set; } = DefaultHandlerTimeout;
+
+    /// <summary>Gets the default <see cref="HandlerTimeout"/>: 25 seconds, inside the 30 seconds Boooply allows for an answer.</summary>
+    public static TimeSpan DefaultHandlerTimeout => TimeSpan.FromSeconds(25);
 
     /// <inheritdoc />
     public override string ToString()
@@ -53,6 +68,6 @@ public abstract class WebhookOptions
         builder.Append("SigningSecrets = [").Append(SigningSecrets?.Count ?? 0).Append(" configured, hidden]")
             .Append(", AllowCanonicalJsonSignatures = ").Append(AllowCanonicalJsonSignatures)
             .Append(", MaxRequestBodySize = ").Append(MaxRequestBodySize)
-            .Append(", HandlerTimeout = ").Append(HandlerTimeout?.ToString() ?? "none");
+            .Append(", HandlerTimeout = ").Append(HandlerTimeout.ToString("c", CultureInfo.InvariantCulture));
     }
 }

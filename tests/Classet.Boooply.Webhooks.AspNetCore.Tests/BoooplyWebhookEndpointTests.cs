@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Classet.Boooply.Webhooks.AspNetCore.Tests.Infrastructure;
 using Classet.Boooply.Webhooks.Boooply;
+using Classet.Boooply.Webhooks.DependencyInjection.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Classet.Boooply.Webhooks.AspNetCore.Tests;
 
@@ -265,6 +267,83 @@ public sealed class BoooplyWebhookEndpointTests
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(10));
         release.Release();
+    }
+
+    [Fact]
+    public async Task Post_OverKestrelHandlerIgnoringItsTokenPastTheTimeout_SameBodyThreeTimesHasOneSideEffect()
+    {
+        // The audit's scenario over real HTTP: before, each retry ran the handler again beside the abandoned one.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        var sideEffects = 0;
+        await using var host = await Hosts.BoooplyAsync(
+            options => options.HandlerTimeout = TimeSpan.FromSeconds(1),
+            builder => builder
+                .AddDeduplication(_ => new SettlementSignallingStore(settled))
+                .AddHandler<BoooplyWebhookEvent>(async (_, _, _) =>
+                {
+                    Interlocked.Increment(ref started);
+                    entered.TrySetResult();
+                    await gate.Task;
+                    Interlocked.Increment(ref sideEffects);
+                }),
+            kestrel: true,
+            recordingHandler: false);
+        var body = Payloads.Boooply("Boooply-AI-slow");
+
+        using var first = await host.Client.SendAsync(Payloads.BoooplyRequest(body));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var retryWhileRunning = await host.Client.SendAsync(Payloads.BoooplyRequest(body));
+        gate.SetResult();
+        await settled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var retryAfterItFinished = await host.Client.SendAsync(Payloads.BoooplyRequest(body));
+
+        first.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        retryWhileRunning.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        retryAfterItFinished.StatusCode.Should().Be(HttpStatusCode.OK);
+        started.Should().Be(1);
+        sideEffects.Should().Be(1);
+        host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 9).And.Contain(e => e.EventId.Id == 19);
+    }
+
+    [Fact]
+    public async Task Post_HandlerReadsVendorHeaders_SeesTheUnsignedBoooplyHeadersButNeverAuthorization()
+    {
+        IReadOnlyDictionary<string, string>? headers = null;
+        await using var host = await Hosts.BoooplyAsync(
+            options => options.RequireBearerToken = true,
+            builder => builder.AddHandler<BoooplyWebhookEvent>((_, context, _) =>
+            {
+                headers = context.Headers;
+                return Task.CompletedTask;
+            }));
+        var body = Payloads.Boooply("Boooply-AI-headers");
+
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(body, bearer: "Bearer " + Payloads.BoooplySecret));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        headers![BoooplyWebhookHeaders.Event].Should().Be("interview.transcript");
+        headers[BoooplyWebhookHeaders.Platform].Should().Be("custom");
+        headers[BoooplyWebhookHeaders.Signature].Should().Be(BoooplyWebhookSigner.Sign(body, Payloads.BoooplySecret));
+        headers.ContainsKey(BoooplyWebhookHeaders.MeetingId).Should().BeFalse("it was not sent");
+        headers.Keys.Should().NotContain(key => key.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        headers.Values.Should().NotContain(value => value.Contains(Payloads.BoooplySecret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_DeliveryStoreDown_Returns503WithAFixedMessage()
+    {
+        await using var host = await Hosts.BoooplyAsync(webhooks: builder =>
+            WebhookServiceRegistration.UseDeliveryStore<BoooplyWebhookEvent>(builder.Services, _ => new UnavailableDeliveryStore()));
+
+        using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(Payloads.Boooply()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Webhook could not be stored; retry later.\n");
+        host.Recorder().Deliveries.Should().BeEmpty();
+        host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 18);
     }
 
     [Fact]
@@ -546,12 +625,41 @@ public sealed class BoooplyWebhookEndpointTests
 
     private sealed class FailingStore : IWebhookDeduplicationStore
     {
-        public ValueTask<WebhookDeduplicationStatus> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) =>
-            ValueTask.FromException<WebhookDeduplicationStatus>(new TimeoutException("database unreachable"));
+        public ValueTask<WebhookDeduplicationClaim> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) =>
+            ValueTask.FromException<WebhookDeduplicationClaim>(new TimeoutException("database unreachable"));
 
-        public ValueTask CompleteAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> CompleteAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken) => new(false);
 
-        public ValueTask ReleaseAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> ReleaseAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken) => new(false);
+    }
+
+    /// <summary>The in-memory store, signalling when a claim has been completed or released.</summary>
+    private sealed class SettlementSignallingStore(TaskCompletionSource settled) : IWebhookDeduplicationStore
+    {
+        private readonly InMemoryWebhookDeduplicationStore _inner = new();
+
+        public ValueTask<WebhookDeduplicationClaim> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) =>
+            _inner.TryClaimAsync(deliveryKey, cancellationToken);
+
+        public async ValueTask<bool> CompleteAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken)
+        {
+            var done = await _inner.CompleteAsync(claim, cancellationToken);
+            settled.TrySetResult();
+            return done;
+        }
+
+        public async ValueTask<bool> ReleaseAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken)
+        {
+            var done = await _inner.ReleaseAsync(claim, cancellationToken);
+            settled.TrySetResult();
+            return done;
+        }
+    }
+
+    private sealed class UnavailableDeliveryStore : IWebhookDeliveryStore
+    {
+        public ValueTask<WebhookStoreResult> StoreAsync(VerifiedWebhookDelivery delivery, CancellationToken cancellationToken) =>
+            ValueTask.FromException<WebhookStoreResult>(new IOException("database is locked"));
     }
 
     private sealed class ScopedThing

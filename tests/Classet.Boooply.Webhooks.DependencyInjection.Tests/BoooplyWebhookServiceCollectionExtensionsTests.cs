@@ -249,10 +249,11 @@ public sealed class BoooplyWebhookServiceCollectionExtensionsTests
 
     private sealed class CustomStore : IWebhookDeduplicationStore
     {
-        public ValueTask<WebhookDeduplicationStatus> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) => new(WebhookDeduplicationStatus.Claimed);
+        public ValueTask<WebhookDeduplicationClaim> TryClaimAsync(string deliveryKey, CancellationToken cancellationToken) =>
+            new(WebhookDeduplicationClaim.Claimed(deliveryKey, Guid.NewGuid()));
 
-        public ValueTask CompleteAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> CompleteAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken) => new(true);
 
-        public ValueTask ReleaseAsync(string deliveryKey, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> ReleaseAsync(WebhookDeduplicationClaim claim, CancellationToken cancellationToken) => new(true);
     }
 }

@@ -14,6 +14,7 @@ internal static class WebhookResponses
     private static readonly byte[] InProgress = "This delivery is already being processed; retry later.\n"u8.ToArray();
     private static readonly byte[] Failed = "Webhook processing failed; retry later.\n"u8.ToArray();
     private static readonly byte[] BadRequest = "Bad request.\n"u8.ToArray();
+    private static readonly byte[] Unavailable = "Webhook could not be stored; retry later.\n"u8.ToArray();
 
     public static Task WriteAsync(HttpResponse response, int statusCode)
     {
@@ -31,6 +32,7 @@ internal static class WebhookResponses
             StatusCodes.Status400BadRequest => InvalidPayload,
             StatusCodes.Status409Conflict => InProgress,
             StatusCodes.Status500InternalServerError => Failed,
+            StatusCodes.Status503ServiceUnavailable => Unavailable,
             _ => BadRequest,
         };
         if (body is null)

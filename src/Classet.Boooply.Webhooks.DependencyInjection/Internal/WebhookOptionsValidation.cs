@@ -14,14 +14,15 @@ internal static class WebhookOptionsValidation
             failures.Add($"{path}:{nameof(WebhookOptions.MaxRequestBodySize)} must be a positive number of bytes.");
         }
 
-        if (options.HandlerTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        if (options.HandlerTimeout <= TimeSpan.Zero)
         {
-            failures.Add($"{path}:{nameof(WebhookOptions.HandlerTimeout)} must be positive when set (omit it for no timeout).");
+            // No "infinite": a handler that never returns would hold its request, scope and body forever.
+            failures.Add($"{path}:{nameof(WebhookOptions.HandlerTimeout)} must be positive (omit it for the default, {WebhookOptions.DefaultHandlerTimeout}; Boooply wants an answer within 30 seconds).");
         }
         else if (options.HandlerTimeout > MaxHandlerTimeout)
         {
             // Timers cannot be armed beyond this; failing here beats failing every delivery with a 500.
-            failures.Add($"{path}:{nameof(WebhookOptions.HandlerTimeout)} must not exceed {MaxHandlerTimeout} (omit it for no timeout).");
+            failures.Add($"{path}:{nameof(WebhookOptions.HandlerTimeout)} must not exceed {MaxHandlerTimeout} (omit it for the default, {WebhookOptions.DefaultHandlerTimeout}).");
         }
     }
 
@@ -50,7 +51,7 @@ internal static class WebhookOptionsValidation
     }
 
     /// <summary>
-    /// Builds the verifier as the endpoint will, so any rule the core enforces (now or later) also fails at startup.
+    /// Builds the verifier as the receiver will, so any rule the core enforces (now or later) also fails at startup.
     /// The core's messages name the option and never its value.
     /// </summary>
     public static void ValidateVerifierConstruction(Action construct, string path, List<string> failures)

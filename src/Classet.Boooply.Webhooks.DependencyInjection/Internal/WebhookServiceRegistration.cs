@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using Classet.Boooply.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 /// <summary>The one implementation behind every AddXxxWebhooks overload and builder method, for both vendors.</summary>
 internal static class WebhookServiceRegistration
 {
-    /// <summary>Registers what a vendor's endpoint needs. Returns whether this was the first call for that vendor.</summary>
+    /// <summary>Registers what a vendor's receiver needs. Returns whether this was the first call for that vendor.</summary>
     public static bool AddCore<TBase, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TVerifier>(
         IServiceCollection services,
         string configurationPath,
@@ -34,6 +35,8 @@ internal static class WebhookServiceRegistration
             provider.GetRequiredService<IOptionsMonitor<TOptions>>(), verifierFactory));
         services.TryAddSingleton(provider => new WebhookHandlerRegistry<TBase>(
             provider.GetServices<WebhookHandlerRegistration<TBase>>()));
+        services.TryAddSingleton(static provider => new WebhookDispatcher<TBase>(provider));
+        services.TryAddSingleton(static provider => new WebhookReceiverMetrics(provider.GetService<IMeterFactory>()));
         return true;
     }
 
@@ -124,7 +127,7 @@ internal static class WebhookServiceRegistration
             options.Configure(configure);
         }
 
-        // One store for both vendors: the endpoints prefix keys with the vendor name.
+        // One store for both vendors: the receivers prefix keys with the vendor name.
         services.TryAddSingleton(provider => new InMemoryWebhookDeduplicationStore(
             provider.GetRequiredService<IOptions<InMemoryWebhookDeduplicationStoreOptions>>().Value,
             provider.GetService<TimeProvider>()));
@@ -136,6 +139,17 @@ internal static class WebhookServiceRegistration
     {
         ArgumentNullException.ThrowIfNull(storeFactory);
         services.Replace(ServiceDescriptor.Singleton(new WebhookDeduplicationRegistration<TBase>(storeFactory)));
+    }
+
+    /// <summary>
+    /// Routes the vendor's verified deliveries to a store instead of inline dispatch (the inbox seam; see
+    /// <see cref="IWebhookDeliveryStore"/>). The factory runs when the vendor's receiver is first resolved.
+    /// </summary>
+    public static void UseDeliveryStore<TBase>(IServiceCollection services, Func<IServiceProvider, IWebhookDeliveryStore> storeFactory)
+        where TBase : class
+    {
+        ArgumentNullException.ThrowIfNull(storeFactory);
+        services.Replace(ServiceDescriptor.Singleton(new WebhookDeliveryStoreRegistration<TBase>(storeFactory)));
     }
 
     private static bool Contains<TRegistration>(IServiceCollection services, Func<TRegistration, bool> predicate)

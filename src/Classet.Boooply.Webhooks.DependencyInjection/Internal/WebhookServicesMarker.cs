@@ -1,6 +1,6 @@
 namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 
-/// <summary>Registered by AddClassetWebhooks / AddBoooplyWebhooks, so endpoints can tell at map time that the call was made.</summary>
+/// <summary>Registered by AddClassetWebhooks / AddBoooplyWebhooks, so a second call can tell that the first was made.</summary>
 internal sealed class WebhookServicesMarker<TBase>
     where TBase : class
 {

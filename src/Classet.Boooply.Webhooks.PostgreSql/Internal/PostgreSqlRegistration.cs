@@ -45,4 +45,43 @@ internal static class PostgreSqlRegistration
         var listener = options.UseNotifications ? new PostgreSqlNotificationListener(dataSource, database.Channel, loggerFactory) : null;
         return new PostgreSqlWebhookInboxStore(database, listener);
     }
+
+    public static PostgreSqlWebhookDeduplicationOptions Snapshot(Action<PostgreSqlWebhookDeduplicationOptions>? configure)
+    {
+        var configured = new PostgreSqlWebhookDeduplicationOptions();
+        configure?.Invoke(configured);
+        if (!PostgreSqlSchema.IsValidName(configured.SchemaName))
+        {
+            throw new ArgumentException(
+                $"The PostgreSQL schema name '{configured.SchemaName}' is not allowed: use lowercase letters, digits and underscores, starting with a letter or underscore, at most 48 characters.",
+                nameof(configure));
+        }
+
+        if (configured.ClaimDuration < TimeSpan.FromSeconds(1) || configured.ClaimDuration > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(configure), configured.ClaimDuration, "ClaimDuration must be between 1 second and 1 day.");
+        }
+
+        if (configured.RetentionPeriod < TimeSpan.FromMinutes(1) || configured.RetentionPeriod > TimeSpan.FromDays(365))
+        {
+            throw new ArgumentOutOfRangeException(nameof(configure), configured.RetentionPeriod, "RetentionPeriod must be between 1 minute and 365 days.");
+        }
+
+        return new PostgreSqlWebhookDeduplicationOptions
+        {
+            SchemaName = configured.SchemaName,
+            CreateSchema = configured.CreateSchema,
+            ClaimDuration = configured.ClaimDuration,
+            RetentionPeriod = configured.RetentionPeriod,
+        };
+    }
+
+    public static PostgreSqlWebhookDeduplicationStore CreateDeduplicationStore(NpgsqlDataSource dataSource, bool ownsDataSource, PostgreSqlWebhookDeduplicationOptions options, TimeProvider? time)
+    {
+        var database = new PostgreSqlDatabase(
+            dataSource,
+            ownsDataSource,
+            new PostgreSqlWebhookStoreOptions { SchemaName = options.SchemaName, CreateSchema = options.CreateSchema, UseNotifications = false });
+        return new PostgreSqlWebhookDeduplicationStore(database, options, time ?? TimeProvider.System);
+    }
 }

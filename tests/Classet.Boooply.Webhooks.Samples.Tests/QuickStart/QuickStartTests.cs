@@ -4,6 +4,7 @@ using Classet.Boooply.Webhooks.Samples.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Classet.Boooply.Webhooks.Samples.Tests.QuickStart;
@@ -55,6 +56,34 @@ public sealed class QuickStartTests
                 .ContainKey("Boooply-AI-1234567890:interview.evaluation").WhoseValue.Should().Be("org_7234567890/Jane Doe: PASS");
             await app.StopAsync();
         }
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnyHostQuickStartWithoutAspNetCore_Answers200AndRunsTheTypedHandlerThen401ForAForgery()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Webhooks:Boooply:SigningSecrets:0"] = Secret })
+                .Build())
+            .AddWebhooks()
+            .AddSingleton<BoooplyWebhookFunction>();
+        await using var provider = services.BuildServiceProvider();
+        var function = provider.GetRequiredService<BoooplyWebhookFunction>();
+        var body = SimulatedEvents.BoooplyEvaluation.GetBody();
+
+        var status = await function.HandleAsync(
+            new Dictionary<string, string> { ["x-boooply-signature"] = BoooplyWebhookSigner.Sign(body, Secret), ["x-boooply-event"] = "interview.evaluation" },
+            body,
+            CancellationToken.None);
+        var forged = await function.HandleAsync(
+            new Dictionary<string, string> { ["x-boooply-signature"] = BoooplyWebhookSigner.Sign(body, "whsec_forger") },
+            body,
+            CancellationToken.None);
+
+        status.Should().Be(200);
+        forged.Should().Be(401);
+        provider.GetRequiredService<AtsClient>().Recommendations.Should()
+            .ContainKey("Boooply-AI-1234567890:interview.evaluation").WhoseValue.Should().Be("org_7234567890/Jane Doe: PASS");
     }
 
     [Fact]

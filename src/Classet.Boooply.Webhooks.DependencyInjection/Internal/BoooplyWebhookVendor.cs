@@ -1,21 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
 using Classet.Boooply.Webhooks.Boooply;
-using Microsoft.AspNetCore.Http;
 
-namespace Classet.Boooply.Webhooks.AspNetCore.Internal;
+namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 
-/// <summary>The Boooply delivery endpoint: hex signature, optional bearer token, optional replay window, idempotency-key dedup.</summary>
-internal sealed class BoooplyWebhookEndpoint : WebhookEndpoint<BoooplyWebhookEvent, BoooplyWebhookOptions, BoooplyWebhookVerifier>
+/// <summary>Boooply: hex signature, optional bearer token, optional replay window, idempotency-key dedup.</summary>
+internal sealed class BoooplyWebhookVendor : WebhookVendor<BoooplyWebhookEvent, BoooplyWebhookOptions, BoooplyWebhookVerifier>
 {
-    public BoooplyWebhookEndpoint(IServiceProvider services)
-        : base(services, WebhookVendorNames.Boooply)
+    public static readonly BoooplyWebhookVendor Instance = new();
+
+    // Documented by Boooply and free of secrets; Authorization (the secret itself) is never exposed.
+    private static readonly string[] Exposed =
+    [
+        BoooplyWebhookHeaders.Event,
+        BoooplyWebhookHeaders.Platform,
+        BoooplyWebhookHeaders.MeetingId,
+        BoooplyWebhookHeaders.Signature,
+    ];
+
+    private BoooplyWebhookVendor()
     {
     }
 
-    protected override HeaderCheck CheckHeaders(HttpRequest request, BoooplyWebhookVerifier verifier, BoooplyWebhookOptions options)
+    public override string Name => WebhookVendorNames.Boooply;
+
+    public override string[] ExposedHeaders => Exposed;
+
+    public override HeaderCheck CheckHeaders(in WebhookRequestHeaders headers, BoooplyWebhookVerifier verifier, BoooplyWebhookOptions options)
     {
         if (options.RequireBearerToken)
         {
-            var bearer = verifier.VerifyBearerToken(request.Headers[BoooplyWebhookHeaders.Authorization].ToString());
+            var bearer = verifier.VerifyBearerToken(headers.GetValue(BoooplyWebhookHeaders.Authorization));
             if (!bearer.IsVerified)
             {
                 return HeaderCheck.Reject(bearer.Status switch
@@ -28,35 +42,35 @@ internal sealed class BoooplyWebhookEndpoint : WebhookEndpoint<BoooplyWebhookEve
         }
 
         // The bearer token is the secret itself and is not tied to the body: the signature is always required.
-        return string.IsNullOrWhiteSpace(request.Headers[BoooplyWebhookHeaders.Signature].ToString())
+        return string.IsNullOrWhiteSpace(headers.GetValue(BoooplyWebhookHeaders.Signature))
             ? HeaderCheck.Reject("the X-Boooply-Signature header is missing")
             : HeaderCheck.Continue;
     }
 
-    protected override WebhookVerificationResult VerifyBody(ReadOnlySpan<byte> body, HttpRequest request, BoooplyWebhookVerifier verifier) =>
-        verifier.Verify(body, request.Headers[BoooplyWebhookHeaders.Signature].ToString());
+    public override WebhookVerificationResult VerifyBody(ReadOnlySpan<byte> body, in WebhookRequestHeaders headers, BoooplyWebhookVerifier verifier) =>
+        verifier.Verify(body, headers.GetValue(BoooplyWebhookHeaders.Signature));
 
-    protected override bool TryParse(ReadOnlySpan<byte> signedBody, out BoooplyWebhookEvent? webhookEvent, out WebhookPayloadException? error) =>
+    public override bool TryParse(ReadOnlySpan<byte> signedBody, [NotNullWhen(true)] out BoooplyWebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookPayloadException? error) =>
         BoooplyWebhookSerializer.TryDeserialize(signedBody, out webhookEvent, out error);
 
-    protected override string GetEventType(BoooplyWebhookEvent webhookEvent) => webhookEvent.EventType;
+    public override string GetEventType(BoooplyWebhookEvent webhookEvent) => webhookEvent.EventType;
 
-    protected override bool IsUnknown(BoooplyWebhookEvent webhookEvent) => webhookEvent is BoooplyUnknownEvent;
+    public override bool IsUnknown(BoooplyWebhookEvent webhookEvent) => webhookEvent is BoooplyUnknownEvent;
 
     /// <summary>
     /// Boooply's idempotency key, unless the payload has no meeting code (a future event shape, say): then every such
     /// delivery would share one key and deduplication would drop distinct events, so the body's hash stands in.
     /// </summary>
-    protected override string GetDeliveryKey(BoooplyWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) =>
+    public override string GetDeliveryKey(BoooplyWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) =>
         string.IsNullOrEmpty(webhookEvent.MeetingCode)
-            ? string.Concat("sha256:", ClassetWebhookEndpoint.HashBody(signedBody))
+            ? string.Concat("sha256:", ClassetWebhookVendor.HashBody(signedBody))
             : webhookEvent.IdempotencyKey;
 
     /// <summary>
     /// The replay window applies to the signed <c>data.timestamp</c>, in both directions (a far-future timestamp is as
     /// suspect as an old one). It answers 401 like any failed authentication: a replay is not a trustworthy delivery.
     /// </summary>
-    protected override bool IsStale(BoooplyWebhookEvent webhookEvent, BoooplyWebhookOptions options, DateTimeOffset now, out string reason, out TimeSpan window)
+    public override bool IsStale(BoooplyWebhookEvent webhookEvent, BoooplyWebhookOptions options, DateTimeOffset now, out string reason, out TimeSpan window)
     {
         window = options.MaxEventAge.GetValueOrDefault();
         if (options.MaxEventAge is null)

@@ -1,31 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Classet.Boooply.Webhooks.Classet;
-using Microsoft.AspNetCore.Http;
 
-namespace Classet.Boooply.Webhooks.AspNetCore.Internal;
+namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 
-/// <summary>The Classet delivery endpoint: base64url signature, legacy API key with downgrade protection, body-hash delivery key.</summary>
-internal sealed class ClassetWebhookEndpoint : WebhookEndpoint<ClassetWebhookEvent, ClassetWebhookOptions, ClassetWebhookVerifier>
+/// <summary>Classet: base64url signature, legacy API key with downgrade protection, body-hash delivery key.</summary>
+internal sealed class ClassetWebhookVendor : WebhookVendor<ClassetWebhookEvent, ClassetWebhookOptions, ClassetWebhookVerifier>
 {
-    public ClassetWebhookEndpoint(IServiceProvider services)
-        : base(services, WebhookVendorNames.Classet)
+    public static readonly ClassetWebhookVendor Instance = new();
+
+    // Classet documents two headers; x-classet-key is an API credential and is never exposed.
+    private static readonly string[] Exposed = [ClassetWebhookHeaders.Signature];
+
+    private ClassetWebhookVendor()
     {
     }
 
-    protected override HeaderCheck CheckHeaders(HttpRequest request, ClassetWebhookVerifier verifier, ClassetWebhookOptions options)
+    public override string Name => WebhookVendorNames.Classet;
+
+    public override string[] ExposedHeaders => Exposed;
+
+    public override HeaderCheck CheckHeaders(in WebhookRequestHeaders headers, ClassetWebhookVerifier verifier, ClassetWebhookOptions options)
     {
-        var signature = request.Headers[ClassetWebhookHeaders.Signature].ToString();
+        var signature = headers.GetValue(ClassetWebhookHeaders.Signature);
         if (verifier.HasSigningSecrets && !string.IsNullOrWhiteSpace(signature))
         {
             return HeaderCheck.Continue;
         }
 
-        var apiKey = request.Headers[ClassetWebhookHeaders.ApiKey].ToString();
+        var apiKey = headers.GetValue(ClassetWebhookHeaders.ApiKey);
 
         // Downgrade protection: once signing secrets exist, a stolen legacy key alone must not be enough.
         if (verifier.HasSigningSecrets && !options.AllowApiKeyFallback)
         {
-            return HeaderCheck.Reject(apiKey.Length > 0
+            return HeaderCheck.Reject(apiKey is not null
                 ? "the signature header is missing and an x-classet-key alone is not accepted while signing secrets are configured (downgrade protection; see AllowApiKeyFallback)"
                 : "the x-classet-webhook-signature header is missing");
         }
@@ -35,7 +43,7 @@ internal sealed class ClassetWebhookEndpoint : WebhookEndpoint<ClassetWebhookEve
             return HeaderCheck.Reject("the x-classet-webhook-signature header is missing");
         }
 
-        if (apiKey.Length == 0)
+        if (apiKey is null)
         {
             return HeaderCheck.Reject("no x-classet-key header was sent, and only legacy API keys are configured (no signing secret to check a signature with)");
         }
@@ -45,18 +53,18 @@ internal sealed class ClassetWebhookEndpoint : WebhookEndpoint<ClassetWebhookEve
             : HeaderCheck.Reject("the x-classet-key does not match a configured legacy API key");
     }
 
-    protected override WebhookVerificationResult VerifyBody(ReadOnlySpan<byte> body, HttpRequest request, ClassetWebhookVerifier verifier) =>
-        verifier.Verify(body, request.Headers[ClassetWebhookHeaders.Signature].ToString());
+    public override WebhookVerificationResult VerifyBody(ReadOnlySpan<byte> body, in WebhookRequestHeaders headers, ClassetWebhookVerifier verifier) =>
+        verifier.Verify(body, headers.GetValue(ClassetWebhookHeaders.Signature));
 
-    protected override bool TryParse(ReadOnlySpan<byte> signedBody, out ClassetWebhookEvent? webhookEvent, out WebhookPayloadException? error) =>
+    public override bool TryParse(ReadOnlySpan<byte> signedBody, [NotNullWhen(true)] out ClassetWebhookEvent? webhookEvent, [NotNullWhen(false)] out WebhookPayloadException? error) =>
         ClassetWebhookSerializer.TryDeserialize(signedBody, out webhookEvent, out error);
 
-    protected override string GetEventType(ClassetWebhookEvent webhookEvent) => webhookEvent.EventType;
+    public override string GetEventType(ClassetWebhookEvent webhookEvent) => webhookEvent.EventType;
 
-    protected override bool IsUnknown(ClassetWebhookEvent webhookEvent) => webhookEvent is ClassetUnknownEvent;
+    public override bool IsUnknown(ClassetWebhookEvent webhookEvent) => webhookEvent is ClassetUnknownEvent;
 
     /// <summary>Classet sends no delivery id, and retries resend the same bytes: the body's SHA-256 identifies a delivery.</summary>
-    protected override string GetDeliveryKey(ClassetWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) => HashBody(signedBody);
+    public override string GetDeliveryKey(ClassetWebhookEvent webhookEvent, ReadOnlySpan<byte> signedBody) => HashBody(signedBody);
 
     internal static string HashBody(ReadOnlySpan<byte> body)
     {

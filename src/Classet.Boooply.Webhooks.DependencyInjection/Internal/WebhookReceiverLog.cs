@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Logging;
 
-namespace Classet.Boooply.Webhooks.AspNetCore.Internal;
+namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 
 /// <summary>
-/// The endpoint's log messages. Event ids are stable (alerts may key on them). No message carries a secret, a
-/// signature, a header value or body content: only sizes, event types, reasons and counts.
+/// The receivers' log messages (the ASP.NET Core endpoints log through them). Event ids are stable (alerts may key on
+/// them). No message carries a secret, a signature, a header value or body content: only sizes, event types, reasons
+/// and counts.
 /// </summary>
-internal static partial class WebhookEndpointLog
+internal static partial class WebhookReceiverLog
 {
-    public const string Category = "Classet.Boooply.Webhooks.AspNetCore.WebhookEndpoint";
+    /// <summary>The category: the full name of <see cref="WebhookReceiver"/>.</summary>
+    public const string Category = "Classet.Boooply.Webhooks.DependencyInjection.WebhookReceiver";
 
     [LoggerMessage(EventId = 1, EventName = "DeliveryHandled", Level = LogLevel.Debug,
         Message = "{Vendor} webhook {EventType} handled by {HandlerCount} handler(s) in {ElapsedMilliseconds} ms.")]
@@ -77,4 +79,16 @@ internal static partial class WebhookEndpointLog
     [LoggerMessage(EventId = 17, EventName = "DeliveryFailed", Level = LogLevel.Error,
         Message = "{Vendor} webhook could not be processed; answered 500 so the vendor retries.")]
     public static partial void DeliveryFailed(ILogger logger, string vendor, Exception exception);
+
+    [LoggerMessage(EventId = 18, EventName = "StoreUnavailable", Level = LogLevel.Error,
+        Message = "{Vendor} webhook {EventType} was verified but could not be stored; answered 503 so the vendor retries.")]
+    public static partial void StoreUnavailable(ILogger logger, string vendor, string eventType, Exception exception);
+
+    [LoggerMessage(EventId = 19, EventName = "AbandonedHandlersStopped", Level = LogLevel.Warning,
+        Message = "{Vendor} webhook {EventType}: handlers that were still running, their cancellation token ignored, when the delivery was answered ({Reason}) have stopped {ElapsedMilliseconds} ms later: {Result}. Until now their DI scope was kept and the delivery stayed claimed.")]
+    public static partial void AbandonedHandlersStopped(ILogger logger, string vendor, string eventType, string reason, double elapsedMilliseconds, string result, Exception? exception);
+
+    [LoggerMessage(EventId = 20, EventName = "DeduplicationUpdateFailed", Level = LogLevel.Error,
+        Message = "{Vendor} webhook {EventType}: the deduplication store could not record how the abandoned handlers ended; the key stays claimed until the store lets it expire.")]
+    public static partial void DeduplicationUpdateFailed(ILogger logger, string vendor, string eventType, Exception exception);
 }

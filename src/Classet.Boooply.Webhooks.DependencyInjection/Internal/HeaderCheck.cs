@@ -1,4 +1,4 @@
-namespace Classet.Boooply.Webhooks.AspNetCore.Internal;
+namespace Classet.Boooply.Webhooks.DependencyInjection.Internal;
 
 /// <summary>What a vendor can decide from the headers alone, before the body is read.</summary>
 internal readonly struct HeaderCheck

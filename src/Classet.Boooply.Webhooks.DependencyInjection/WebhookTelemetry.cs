@@ -1,10 +1,10 @@
-namespace Classet.Boooply.Webhooks.AspNetCore;
+namespace Classet.Boooply.Webhooks.DependencyInjection;
 
 /// <summary>
-/// Names of what the webhook endpoints emit, for <c>AddMeter(...)</c> / <c>AddSource(...)</c> in OpenTelemetry and for
-/// dashboards and alerts.
+/// Names of what the webhook receivers (and so the ASP.NET Core endpoints built on them) emit, for
+/// <c>AddMeter(...)</c> / <c>AddSource(...)</c> in OpenTelemetry and for dashboards and alerts.
 /// </summary>
-public static class WebhookEndpointTelemetry
+public static class WebhookTelemetry
 {
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> and of the <see cref="System.Diagnostics.ActivitySource"/>.</summary>
     public const string Name = "Classet.Boooply.Webhooks";
@@ -24,10 +24,11 @@ public static class WebhookEndpointTelemetry
     public const string EventTag = "webhook.event";
 
     /// <summary>
-    /// The outcome tag: <c>handled</c>, <c>unknown_event</c>, <c>duplicate</c>, <c>in_progress</c>, <c>unauthorized</c>,
-    /// <c>too_large</c>, <c>invalid_payload</c>, <c>handler_failed</c>, <c>handler_timeout</c>, <c>dead_letter_failed</c>,
-    /// <c>aborted</c>, <c>bad_request</c>, <c>configuration_error</c> or <c>error</c> (a failure outside the handlers, such as
-    /// a deduplication store that is down).
+    /// The outcome tag: a <see cref="WebhookReceiveOutcome"/> in snake case: <c>handled</c>, <c>unknown_event</c>,
+    /// <c>duplicate</c>, <c>in_progress</c>, <c>unauthorized</c>, <c>too_large</c>, <c>invalid_payload</c>,
+    /// <c>handler_failed</c>, <c>handler_timeout</c>, <c>dead_letter_failed</c>, <c>aborted</c>, <c>bad_request</c>,
+    /// <c>configuration_error</c>, <c>error</c> (a failure outside the handlers, such as a deduplication store that is
+    /// down), <c>stored</c> or <c>store_unavailable</c>.
     /// </summary>
     public const string OutcomeTag = "webhook.outcome";
 }

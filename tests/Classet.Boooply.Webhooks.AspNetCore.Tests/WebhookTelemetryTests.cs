@@ -3,11 +3,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Classet.Boooply.Webhooks.AspNetCore.Tests.Infrastructure;
 using Classet.Boooply.Webhooks.Boooply;
+using Classet.Boooply.Webhooks.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Classet.Boooply.Webhooks.AspNetCore.Tests;
 
-public sealed class WebhookEndpointTelemetryTests
+public sealed class WebhookTelemetryTests
 {
     [Fact]
     public async Task Post_Deliveries_CountedByVendorEventAndOutcome_HandlerDurationRecorded()
@@ -17,7 +18,7 @@ public sealed class WebhookEndpointTelemetryTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WebhookEndpointTelemetry.Name)
+            if (instrument.Meter.Name == WebhookTelemetry.Name)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -37,14 +38,14 @@ public sealed class WebhookEndpointTelemetryTests
         {
         }
 
-        var mine = measurements.Where(m => Equals(m.Tags.GetValueOrDefault(WebhookEndpointTelemetry.EventTag), eventType)).ToList();
-        mine.Should().Contain(m => m.Instrument == WebhookEndpointTelemetry.DeliveriesInstrument
-            && Equals(m.Tags[WebhookEndpointTelemetry.VendorTag], "boooply")
-            && Equals(m.Tags[WebhookEndpointTelemetry.OutcomeTag], "unknown_event"));
-        mine.Should().Contain(m => m.Instrument == WebhookEndpointTelemetry.HandlerDurationInstrument && m.Value >= 0);
-        measurements.Should().Contain(m => m.Instrument == WebhookEndpointTelemetry.DeliveriesInstrument
-            && Equals(m.Tags[WebhookEndpointTelemetry.OutcomeTag], "unauthorized")
-            && !m.Tags.ContainsKey(WebhookEndpointTelemetry.EventTag));
+        var mine = measurements.Where(m => Equals(m.Tags.GetValueOrDefault(WebhookTelemetry.EventTag), eventType)).ToList();
+        mine.Should().Contain(m => m.Instrument == WebhookTelemetry.DeliveriesInstrument
+            && Equals(m.Tags[WebhookTelemetry.VendorTag], "boooply")
+            && Equals(m.Tags[WebhookTelemetry.OutcomeTag], "unknown_event"));
+        mine.Should().Contain(m => m.Instrument == WebhookTelemetry.HandlerDurationInstrument && m.Value >= 0);
+        measurements.Should().Contain(m => m.Instrument == WebhookTelemetry.DeliveriesInstrument
+            && Equals(m.Tags[WebhookTelemetry.OutcomeTag], "unauthorized")
+            && !m.Tags.ContainsKey(WebhookTelemetry.EventTag));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class WebhookEndpointTelemetryTests
         var activities = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == WebhookEndpointTelemetry.Name,
+            ShouldListenTo = source => source.Name == WebhookTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activities.Enqueue,
         };
@@ -66,9 +67,9 @@ public sealed class WebhookEndpointTelemetryTests
         {
         }
 
-        var activity = activities.Should().ContainSingle(a => Equals(a.GetTagItem(WebhookEndpointTelemetry.EventTag), eventType)).Subject;
-        activity.GetTagItem(WebhookEndpointTelemetry.VendorTag).Should().Be("boooply");
-        activity.GetTagItem(WebhookEndpointTelemetry.OutcomeTag).Should().Be("handler_failed");
+        var activity = activities.Should().ContainSingle(a => Equals(a.GetTagItem(WebhookTelemetry.EventTag), eventType)).Subject;
+        activity.GetTagItem(WebhookTelemetry.VendorTag).Should().Be("boooply");
+        activity.GetTagItem(WebhookTelemetry.OutcomeTag).Should().Be("handler_failed");
         activity.GetTagItem("webhook.verification_method").Should().Be("raw_body");
         activity.Status.Should().Be(ActivityStatusCode.Error);
     }
@@ -81,7 +82,7 @@ public sealed class WebhookEndpointTelemetryTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WebhookEndpointTelemetry.Name && instrument.Name == WebhookEndpointTelemetry.HandlerDurationInstrument)
+            if (instrument.Meter.Name == WebhookTelemetry.Name && instrument.Name == WebhookTelemetry.HandlerDurationInstrument)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -100,9 +101,9 @@ public sealed class WebhookEndpointTelemetryTests
         using var response = await host.Client.SendAsync(Payloads.BoooplyRequest(Payloads.Boooply("M-" + Guid.NewGuid().ToString("N"), eventType)));
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
-        var mine = durations.Should().ContainSingle(d => Equals(d.Tags.GetValueOrDefault(WebhookEndpointTelemetry.EventTag), eventType)).Subject;
+        var mine = durations.Should().ContainSingle(d => Equals(d.Tags.GetValueOrDefault(WebhookTelemetry.EventTag), eventType)).Subject;
         mine.Seconds.Should().BeApproximately(2.5, 1e-9);
-        mine.Tags[WebhookEndpointTelemetry.OutcomeTag].Should().Be("unknown_event");
+        mine.Tags[WebhookTelemetry.OutcomeTag].Should().Be("unknown_event");
         clock.TimestampReads.Should().Be(2);
     }
 
@@ -114,7 +115,7 @@ public sealed class WebhookEndpointTelemetryTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WebhookEndpointTelemetry.Name && instrument.Name == WebhookEndpointTelemetry.DeliveriesInstrument)
+            if (instrument.Meter.Name == WebhookTelemetry.Name && instrument.Name == WebhookTelemetry.DeliveriesInstrument)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -135,7 +136,7 @@ public sealed class WebhookEndpointTelemetryTests
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         handled.Should().Be(1);
-        deliveries.Should().ContainSingle(d => Equals(d.GetValueOrDefault(WebhookEndpointTelemetry.EventTag), eventType));
+        deliveries.Should().ContainSingle(d => Equals(d.GetValueOrDefault(WebhookTelemetry.EventTag), eventType));
         clock.TimestampReads.Should().Be(0);
     }
 
