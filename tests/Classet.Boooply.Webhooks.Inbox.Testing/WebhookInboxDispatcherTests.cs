@@ -38,20 +38,19 @@ public abstract class WebhookInboxDispatcherTests : IAsyncLifetime
 
     private static async Task<WebhookInboxEntry> EntryAsync(InboxTestHost host, string key)
     {
-        // The entry may move to a state already listed while the others are listed (Processing -> Pending between two
-        // queries): scan again before concluding that it is missing.
-        for (var scan = 0; scan < 5; scan++)
+        // The entry may move between states while they are listed one after another: look again.
+        for (var round = 0; round < 100; round++)
         {
-            if (await FindEntryAsync(host, key) is { } entry)
+            if (await FindAsync(host, key) is { } found)
             {
-                return entry;
+                return await host.Inbox.GetAsync(found.Id) ?? found;
             }
         }
 
         throw new InvalidOperationException($"No entry {key}.");
     }
 
-    private static async Task<WebhookInboxEntry?> FindEntryAsync(InboxTestHost host, string key)
+    private static async Task<WebhookInboxEntry?> FindAsync(InboxTestHost host, string key)
     {
         foreach (var state in Enum.GetValues<WebhookInboxState>())
         {

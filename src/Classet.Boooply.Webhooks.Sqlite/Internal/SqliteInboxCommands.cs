@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Classet.Boooply.Webhooks.Sqlite.Internal;
@@ -38,7 +39,7 @@ internal sealed class SqliteInboxCommands : IDisposable
             ("$vendor", delivery.Vendor),
             ("$key", delivery.DeliveryKey),
             ("$event", delivery.EventType ?? string.Empty),
-            ("$body", delivery.Body.ToArray()),
+            ("$body", WholeArray(delivery.Body)),
             ("$headers", SqliteInboxHeaders.Encode(delivery.Headers)),
             ("$method", (int)delivery.VerificationMethod),
             ("$received", delivery.ReceivedAt.ToUnixTimeMilliseconds()),
@@ -121,6 +122,12 @@ internal sealed class SqliteInboxCommands : IDisposable
 
         return command;
     }
+
+    /// <summary>The store already copied the body into an array of its own: bind that array rather than copy again.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : body.ToArray();
 
     private static (string, object?) Id(WebhookInboxLease lease) => ("$id", lease.EntryId);
 
