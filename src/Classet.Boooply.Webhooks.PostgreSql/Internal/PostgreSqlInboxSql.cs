@@ -20,20 +20,10 @@ internal sealed class PostgreSqlInboxSql
         // or do nothing for a key that is known. ON CONFLICT ... DO UPDATE ... WHERE takes the row's lock, so two copies
         // arriving at once cannot both insert; RETURNING has a row only when this call stored the delivery. The NOTIFY is
         // part of the same transaction, so listeners hear of the entry only once it is committed.
-        Enqueue = $"""
-            WITH stored AS (
-                INSERT INTO {table} AS e (vendor, delivery_key, event_type, body, headers, verification_method, received_at, state, attempts, next_attempt_at, last_error, failed_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11)
-                ON CONFLICT (vendor, delivery_key) DO UPDATE SET
-                    id = nextval('"{schemaName}".inbox_id_seq'), event_type = EXCLUDED.event_type, body = EXCLUDED.body,
-                    headers = EXCLUDED.headers, verification_method = EXCLUDED.verification_method, received_at = EXCLUDED.received_at,
-                    state = EXCLUDED.state, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, lease_owner = NULL,
-                    lease_token = NULL, lease_expires_at = NULL, last_error = EXCLUDED.last_error, completed_at = NULL,
-                    failed_at = EXCLUDED.failed_at
-                WHERE e.state = 2 AND e.completed_at <= $12
-                RETURNING e.state)
-            SELECT count(*)::int{(channel is null ? string.Empty : $", (SELECT count(*) FROM (SELECT {notify} FROM stored WHERE state = 0) AS notified)::int")} FROM stored
-            """;
+        // The same enqueue without the NOTIFY, for enqueues inside the notification window (see PostgreSqlNotifier).
+        EnqueueQuietly = BuildEnqueue(table, schemaName, null);
+        Notify = channel is null ? string.Empty : $"SELECT {notify}";
+        Enqueue = BuildEnqueue(table, schemaName, channel is null ? null : notify);
 
         // Expired leases first (their entries waited longest), then due pending entries; SKIP LOCKED lets any number of
         // claimers share the work without waiting on each other, and the lock re-checks the row, so no entry is handed out
@@ -89,6 +79,11 @@ internal sealed class PostgreSqlInboxSql
 
     public string Enqueue { get; }
 
+    public string EnqueueQuietly { get; }
+
+    /// <summary>A NOTIFY on its own (empty when notifications are off).</summary>
+    public string Notify { get; }
+
     public string Claim { get; }
 
     public string RenewLease { get; }
@@ -112,6 +107,22 @@ internal sealed class PostgreSqlInboxSql
     public string Get { get; }
 
     public string List { get; }
+
+    private static string BuildEnqueue(string table, string schemaName, string? notify) =>
+        $"""
+            WITH stored AS (
+                INSERT INTO {table} AS e (vendor, delivery_key, event_type, body, headers, verification_method, received_at, state, attempts, next_attempt_at, last_error, failed_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11)
+                ON CONFLICT (vendor, delivery_key) DO UPDATE SET
+                    id = nextval('"{schemaName}".inbox_id_seq'), event_type = EXCLUDED.event_type, body = EXCLUDED.body,
+                    headers = EXCLUDED.headers, verification_method = EXCLUDED.verification_method, received_at = EXCLUDED.received_at,
+                    state = EXCLUDED.state, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, lease_owner = NULL,
+                    lease_token = NULL, lease_expires_at = NULL, last_error = EXCLUDED.last_error, completed_at = NULL,
+                    failed_at = EXCLUDED.failed_at
+                WHERE e.state = 2 AND e.completed_at <= $12
+                RETURNING e.state)
+            SELECT count(*)::int{(notify is null ? string.Empty : $", (SELECT count(*) FROM (SELECT {notify} FROM stored WHERE state = 0) AS notified)::int")} FROM stored
+            """;
 
     private static string WithNotify(string update, string notify) =>
         notify.Length == 0

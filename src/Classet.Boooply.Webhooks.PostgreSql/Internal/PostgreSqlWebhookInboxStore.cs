@@ -12,12 +12,14 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IWebhook
     private readonly PostgreSqlDatabase _database;
     private readonly PostgreSqlInboxSql _sql;
     private readonly PostgreSqlNotificationListener? _listener;
+    private readonly PostgreSqlNotifier? _notifier;
 
     public PostgreSqlWebhookInboxStore(PostgreSqlDatabase database, PostgreSqlNotificationListener? listener)
     {
         _database = database;
         _sql = new PostgreSqlInboxSql(database.SchemaName, database.UseNotifications ? database.Channel : null);
         _listener = listener;
+        _notifier = database.UseNotifications ? new PostgreSqlNotifier(SendNotificationAsync) : null;
         if (listener is not null)
         {
             listener.Notified += () => WorkAvailable?.Invoke(this, EventArgs.Empty);
@@ -50,11 +52,18 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IWebhook
         // Copied before the first await: the caller may reuse the body's memory as soon as this returns.
         var body = delivery.Body.ToArray();
         var headers = PostgreSqlHeaders.Encode(delivery.Headers);
-        return _database.RunAsync(
+        var notifyNow = _notifier is null || failed || _notifier.TryTake();
+        return EnqueueCoreAsync(delivery, body, headers, failed, now, cutoff, notifyNow, cancellationToken);
+    }
+
+    private async ValueTask<WebhookInboxEnqueueResult> EnqueueCoreAsync(
+        WebhookInboxDelivery delivery, byte[] body, string headers, bool failed, DateTimeOffset now, DateTimeOffset cutoff, bool notifyNow, CancellationToken cancellationToken)
+    {
+        var result = await _database.RunAsync(
             "store a delivery",
             async (connection, token) =>
             {
-                await using var command = new NpgsqlCommand(_sql.Enqueue, connection);
+                await using var command = new NpgsqlCommand(notifyNow ? _sql.Enqueue : _sql.EnqueueQuietly, connection);
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = delivery.Vendor });
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = delivery.DeliveryKey });
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = delivery.EventType ?? string.Empty });
@@ -72,8 +81,25 @@ internal sealed class PostgreSqlWebhookInboxStore : IWebhookInboxStore, IWebhook
                 return reader.GetInt32(0) == 1 ? WebhookInboxEnqueueResult.Inserted : WebhookInboxEnqueueResult.AlreadyKnown;
             },
             Wrap,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (!notifyNow && result == WebhookInboxEnqueueResult.Inserted)
+        {
+            _notifier!.AfterQuietCommit();
+        }
+
+        return result;
     }
+
+    private async ValueTask SendNotificationAsync() =>
+        await _database.RunAsync(
+            "notify other instances",
+            async (connection, token) =>
+            {
+                await using var command = new NpgsqlCommand(_sql.Notify, connection);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            Wrap,
+            CancellationToken.None).ConfigureAwait(false);
 
     public ValueTask<IReadOnlyList<WebhookInboxEntry>> ClaimAsync(string owner, int maxCount, DateTimeOffset now, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
