@@ -2,6 +2,8 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Classet.Boooply.Webhooks.Sqlite;
 using Classet.Boooply.Webhooks.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
@@ -19,8 +21,7 @@ namespace Classet.Boooply.Webhooks.Benchmarks;
 /// each delivery in turn. The store queues writes to one connection and commits whatever has queued together.
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8, invocationCount: 1)]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[Config(typeof(InProcessConfig))]
 public class InboxEnqueueBenchmarks
 {
     private const int Deliveries = 1000;
@@ -109,6 +110,25 @@ public class InboxEnqueueBenchmarks
                 await store.EnqueueAsync(Delivery(index), Now, TimeSpan.FromDays(7), CancellationToken.None);
             }
         })));
+    }
+
+    /// <summary>
+    /// In process (the work is disk-bound, not JIT-sensitive), so that no boilerplate project has to build on a busy
+    /// machine; one invocation per iteration, each into a fresh database.
+    /// </summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig()
+        {
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(6)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1));
+        }
     }
 
     private static WebhookInboxDelivery Delivery(int index) => new()

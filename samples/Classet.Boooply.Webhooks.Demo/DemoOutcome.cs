@@ -1,5 +1,5 @@
+using Classet.Boooply.Webhooks.Cli.Simulation;
 using Classet.Boooply.Webhooks.Samples.Receiver;
-using Classet.Boooply.Webhooks.Samples.Simulator;
 
 namespace Classet.Boooply.Webhooks.Demo;
 

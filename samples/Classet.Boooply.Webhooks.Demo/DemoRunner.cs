@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Classet.Boooply.Webhooks.Classet;
+using Classet.Boooply.Webhooks.Cli.Events;
+using Classet.Boooply.Webhooks.Cli.Simulation;
 using Classet.Boooply.Webhooks.Samples.Receiver;
-using Classet.Boooply.Webhooks.Samples.Simulator;
+using Classet.Boooply.Webhooks.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,14 +21,6 @@ namespace Classet.Boooply.Webhooks.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    /// <summary>A Boooply body that is signed correctly but is not valid JSON (a trailing comma): it must be answered 400 and dead-lettered.</summary>
-    private static readonly byte[] MalformedBoooplyBody =
-        """{"event":"interview.scores","data":{"meetingCode":"Boooply-AI-1234567890","overallRating":3,}}"""u8.ToArray();
-
-    /// <summary>An event type Boooply might add later: it must be answered 200 and reach the unknown-event handler.</summary>
-    private static readonly byte[] FutureBoooplyEventBody =
-        """{"event":"interview.summary","data":{"meetingCode":"Boooply-AI-1234567890","summary":"A future event type","timestamp":"2026-03-21T18:45:00.000Z"}}"""u8.ToArray();
-
     /// <summary>Runs the demo.</summary>
     /// <param name="args">Pass <c>--verbose</c> to see the receiver's own log lines.</param>
     /// <param name="output">Where the table goes.</param>
@@ -74,13 +69,13 @@ public static class DemoRunner
                 using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 
                 // Retry delays are compressed 100x: a receiver failure shows up as extra attempts without a long wait.
-                var simulator = new DeliverySimulator(client, new DeliverySimulatorOptions { DelayScale = SimulatorCli.FastDelayScale });
+                var simulator = new DeliverySimulator(client, new DeliverySimulatorOptions { DelayScale = 0.01 });
                 var outcomes = new List<DemoOutcome>();
                 foreach (var scenario in CreateScenarios(classetSecret, classetApiKey, boooplySecret, attackerSecret))
                 {
                     var before = log.Count;
-                    var delivery = scenario.CreateDelivery(baseAddress);
-                    var result = await simulator.SendAsync(delivery, scenario.Policy, cancellationToken);
+                    var url = new Uri(baseAddress, scenario.Vendor == WebhookVendorNames.Classet ? ReceiverApp.ClassetPath : ReceiverApp.BoooplyPath);
+                    var result = await simulator.SendAsync(scenario.CreateDelivery(), url, scenario.Policy, cancellationToken);
                     outcomes.Add(new DemoOutcome(scenario, result, log.GetEntries(before)));
                 }
 
@@ -102,61 +97,58 @@ public static class DemoRunner
     /// <summary>Returns the demo's deliveries: every documented event of both vendors, then the hostile and odd ones.</summary>
     private static List<DemoScenario> CreateScenarios(string classetSecret, string classetApiKey, string boooplySecret, string attackerSecret)
     {
-        static Uri Classet(Uri baseAddress) => new(baseAddress, ReceiverApp.ClassetPath);
-        static Uri Boooply(Uri baseAddress) => new(baseAddress, ReceiverApp.BoooplyPath);
-
         var scenarios = new List<DemoScenario>();
-        foreach (var simulated in SimulatedEvents.All)
+        foreach (var documented in WebhookEventCatalog.Documented)
         {
-            var secret = simulated.Vendor == WebhookVendor.Classet ? classetSecret : boooplySecret;
+            var secret = documented.Vendor == WebhookVendorNames.Classet ? classetSecret : boooplySecret;
             scenarios.Add(new DemoScenario(
-                simulated.Vendor,
-                simulated.EventType + (simulated == SimulatedEvents.ClassetCallCompleted ? " (deprecated)" : string.Empty),
-                baseAddress => WebhookDelivery.For(simulated, simulated.Vendor == WebhookVendor.Classet ? Classet(baseAddress) : Boooply(baseAddress), secret),
-                DeliveryRetryPolicy.For(simulated.Vendor),
+                documented.Vendor,
+                documented.EventType + (documented.EventType == ClassetEventTypes.CallCompleted ? " (deprecated)" : string.Empty),
+                () => documented.CreateDelivery(secret),
+                DeliveryRetryPolicy.For(documented.Vendor),
                 200,
                 ReceivedWebhookKind.Handled,
-                simulated.EventType));
+                documented.EventType));
         }
 
         scenarios.Add(new DemoScenario(
-            WebhookVendor.Boooply,
+            WebhookVendorNames.Boooply,
             "duplicate of interview.evaluation",
-            baseAddress => WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, Boooply(baseAddress), boooplySecret),
-            DeliveryRetryPolicy.Boooply,
+            () => BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), boooplySecret),
+            DeliveryRetryPolicy.BoooplyShort,
             200,
             ExpectedKind: null));
 
         // A vendor would retry these too; one attempt is enough to show the answer.
         scenarios.Add(new DemoScenario(
-            WebhookVendor.Boooply,
+            WebhookVendorNames.Boooply,
             "forged interview.evaluation (wrong secret)",
-            baseAddress => WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, Boooply(baseAddress), attackerSecret),
+            () => BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), attackerSecret),
             DeliveryRetryPolicy.None,
             401,
             ExpectedKind: null));
 
         scenarios.Add(new DemoScenario(
-            WebhookVendor.Classet,
+            WebhookVendorNames.Classet,
             "valid x-classet-key, no signature (downgrade)",
-            baseAddress => WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, Classet(baseAddress), secret: null, apiKey: classetApiKey),
+            () => ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), classetSecret).WithLegacyApiKey(classetApiKey),
             DeliveryRetryPolicy.None,
             401,
             ExpectedKind: null));
 
         scenarios.Add(new DemoScenario(
-            WebhookVendor.Boooply,
+            WebhookVendorNames.Boooply,
             "malformed JSON (trailing comma), signed",
-            baseAddress => WebhookDelivery.ForBoooply(Boooply(baseAddress), MalformedBoooplyBody, boooplySecret),
+            () => BoooplyTestDeliveries.Create(BoooplyTestEvents.MalformedBody(WebhookTestMalformation.TrailingComma), boooplySecret),
             DeliveryRetryPolicy.None,
             400,
             ReceivedWebhookKind.DeadLettered));
 
         scenarios.Add(new DemoScenario(
-            WebhookVendor.Boooply,
+            WebhookVendorNames.Boooply,
             "interview.summary (a future event type)",
-            baseAddress => WebhookDelivery.ForBoooply(Boooply(baseAddress), FutureBoooplyEventBody, boooplySecret),
-            DeliveryRetryPolicy.Boooply,
+            () => BoooplyTestDeliveries.Create(BoooplyTestEvents.Unknown("interview.summary"), boooplySecret),
+            DeliveryRetryPolicy.BoooplyShort,
             200,
             ReceivedWebhookKind.UnknownEvent,
             "interview.summary"));
@@ -184,7 +176,7 @@ public static class DemoRunner
                 System.Globalization.CultureInfo.InvariantCulture,
                 Format,
                 number,
-                outcome.Scenario.Vendor.ToString().ToLowerInvariant(),
+                outcome.Scenario.Vendor,
                 outcome.Scenario.Title,
                 http,
                 outcome.AsExpected ? "ok" : "FAIL",

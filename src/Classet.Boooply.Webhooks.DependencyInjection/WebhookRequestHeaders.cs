@@ -103,27 +103,40 @@ public readonly struct WebhookRequestHeaders
 
     private static string? GetFromPairs(IEnumerable<KeyValuePair<string, string>> headers, string name)
     {
-        if (headers is IReadOnlyDictionary<string, string> readOnly && readOnly.TryGetValue(name, out var found))
-        {
-            return found;
-        }
-
-        if (headers is IDictionary<string, string> dictionary && dictionary.TryGetValue(name, out found))
+        // Ask a dictionary first (a hit is the common case); its comparer may be case-sensitive, so a miss is searched.
+        string? found = null;
+        var hit = headers is IReadOnlyDictionary<string, string> readOnly
+            ? readOnly.TryGetValue(name, out found)
+            : headers is IDictionary<string, string> dictionary && dictionary.TryGetValue(name, out found);
+        if (hit)
         {
             return found;
         }
 
         string? joined = null;
-        foreach (var pair in headers)
+        if (headers is Dictionary<string, string> concrete)
         {
-            if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+            // The common case (a Lambda request's Dictionary), searched with its struct enumerator: no allocation.
+            foreach (var pair in concrete)
             {
-                joined = joined is null ? pair.Value : string.Concat(joined, ",", pair.Value);
+                joined = Join(joined, pair, name);
+            }
+        }
+        else
+        {
+            foreach (var pair in headers)
+            {
+                joined = Join(joined, pair, name);
             }
         }
 
         return joined;
     }
+
+    private static string? Join(string? joined, KeyValuePair<string, string> pair, string name) =>
+        !string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase) ? joined
+        : joined is null ? pair.Value
+        : string.Concat(joined, ",", pair.Value);
 
     private static string? GetFromMultiValuePairs(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, string name)
     {

@@ -20,7 +20,9 @@ public interface IWebhookHandler<in TEvent>
     /// <param name="webhookEvent">The verified, parsed event. It owns all its data and may be kept after the call.</param>
     /// <param name="context">Facts about the delivery that carried the event.</param>
     /// <param name="cancellationToken">
-    /// Signalled when the request is aborted or the configured handler timeout passes.
+    /// Signalled when the request is aborted or <c>HandlerTimeout</c> passes; honour it, or the handler keeps running in
+    /// the background after the delivery was answered. Use it only until the returned task completes: its source may be
+    /// reused for a later delivery.
     /// </param>
     /// <returns>A task that completes when the event has been handled.</returns>
     Task HandleAsync(TEvent webhookEvent, WebhookDeliveryContext context, CancellationToken cancellationToken);

@@ -21,7 +21,7 @@ public sealed class ClassetWebhookEndpointTests
         var delivery = host.Recorder().Deliveries.Should().ContainSingle().Subject;
         delivery.Event.Should().BeAssignableTo<ClassetWebhookEvent>().Which.EventType.Should().Be("candidate.interview.updated");
         delivery.Context.Vendor.Should().Be(WebhookVendorNames.Classet);
-        delivery.Context.DeliveryKey.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))));
+        delivery.Context.DeliveryKey.Should().Be(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body))).ToLowerInvariant());
         delivery.Context.VerificationMethod.Should().Be(WebhookVerificationMethod.RawBody);
     }
 
@@ -165,7 +165,7 @@ public sealed class ClassetWebhookEndpointTests
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         replay.StatusCode.Should().Be(HttpStatusCode.OK);
         var delivery = host.Recorder().Deliveries.Should().ContainSingle("Classet keys deliveries by a body hash, and a re-spaced replay must not look new").Subject;
-        delivery.Context.DeliveryKey.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(compact))));
+        delivery.Context.DeliveryKey.Should().Be(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(compact))).ToLowerInvariant());
         host.Logs.Webhook.Should().Contain(e => e.EventId.Id == 11);
     }
 

@@ -71,7 +71,7 @@ public sealed class WebhookReceiverTests
         var result = await receiver.ReceiveAsync(WebhookRequestHeaders.Create(message.Headers), body);
 
         result.Outcome.Should().Be(WebhookReceiveOutcome.Handled);
-        result.DeliveryKey.Should().Be(Convert.ToHexStringLower(SHA256.HashData(body)));
+        result.DeliveryKey.Should().Be(Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant());
         seen!.Headers.Keys.Should().Equal(ClassetWebhookHeaders.Signature);
         seen.Headers.ContainsKey(ClassetWebhookHeaders.ApiKey).Should().BeFalse("x-classet-key is an API credential");
     }

@@ -16,12 +16,18 @@ internal sealed class InstanceProcess : IDisposable
 
     public string LogFile { get; }
 
+    /// <summary>The TestHost's dll in its own output folder (net10.0 in both test legs), from the test assembly's metadata.</summary>
+    public static string HostPath { get; } = typeof(InstanceProcess).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "TestHostPath").Value!;
+
     public int Id => _process.Id;
 
     public static async Task<InstanceProcess> StartAsync(string connectionString, string schema, string logFile, double leaseSeconds, int maxConcurrency, int handlerMilliseconds)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Classet.Boooply.Webhooks.PostgreSql.TestHost.dll"));
+        start.ArgumentList.Add(HostPath);
         foreach (var argument in new[] { connectionString, schema, logFile, leaseSeconds.ToString(CultureInfo.InvariantCulture), maxConcurrency.ToString(CultureInfo.InvariantCulture), handlerMilliseconds.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Diagnostics;
 using Classet.Boooply.Webhooks.Inbox.Testing;
 
@@ -46,7 +47,10 @@ public sealed class SqliteWebhookInboxCrashTests : IDisposable
 
     private Process StartCrashHost(string marker, int leaseSeconds)
     {
-        var assembly = Path.Combine(AppContext.BaseDirectory, "Classet.Boooply.Webhooks.Inbox.CrashHost.dll");
+        // Built for net10.0 whichever framework this test leg runs on (see the project file).
+        var assembly = typeof(SqliteWebhookInboxCrashTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "CrashHostPath").Value!;
+        File.Exists(assembly).Should().BeTrue("the crash host is built before the tests ({0})", assembly);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { assembly, _database.FilePath, marker, leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Exercises every library path that trimming could break: source-generated (de)serialization of every fixture,
-// configuration binding, DI registration, and the endpoints over real HTTP. Exit code 0 only if all of it works.
+// Exercises every library path that trimming or native AOT could break: source-generated (de)serialization of every
+// fixture, configuration binding, DI registration, and the endpoints over real HTTP. Exit code 0 only if all of it works.
+// Published trimmed (this project) and as a native binary (Classet.Boooply.Webhooks.AotSmoke, which links this file).
 const string BoooplySecret = "whsec_trim_smoke_secret";
 const string ClassetSecret = "classet_trim_smoke_secret";
 var failures = new List<string>();
@@ -104,10 +105,10 @@ await app.StopAsync();
 
 if (failures.Count > 0)
 {
-    Console.Error.WriteLine("trim smoke test FAILED:");
+    Console.Error.WriteLine($"{AppDomain.CurrentDomain.FriendlyName} FAILED:");
     failures.ForEach(f => Console.Error.WriteLine("  - " + f));
     return 1;
 }
 
-Console.WriteLine($"trim smoke test passed: {fixtures.Count} fixtures parsed and round-tripped, {handled.Count} deliveries handled over HTTP, forged rejected.");
+Console.WriteLine($"{AppDomain.CurrentDomain.FriendlyName} passed: {fixtures.Count} fixtures parsed and round-tripped, {handled.Count} deliveries handled over HTTP, forged rejected.");
 return 0;

@@ -68,7 +68,10 @@ public interface IWebhookInboxStore
     /// <param name="now">The current time.</param>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The claimed entries with <see cref="WebhookInboxEntry.Lease"/> set, oldest due first where the store can tell; empty when none is due.</returns>
+    /// <returns>
+    /// The claimed entries with <see cref="WebhookInboxEntry.Lease"/> set (when more are due than <paramref name="maxCount"/>,
+    /// those due longest are chosen); empty when none is due.
+    /// </returns>
     /// <exception cref="WebhookInboxStoreException">The store could not be reached.</exception>
     ValueTask<IReadOnlyList<WebhookInboxEntry>> ClaimAsync(string owner, int maxCount, DateTimeOffset now, TimeSpan leaseDuration, CancellationToken cancellationToken);
 

@@ -1,6 +1,6 @@
+using Classet.Boooply.Webhooks.Cli.Simulation;
 using Classet.Boooply.Webhooks.Demo;
 using Classet.Boooply.Webhooks.Samples.Receiver;
-using Classet.Boooply.Webhooks.Samples.Simulator;
 
 namespace Classet.Boooply.Webhooks.Samples.Tests.Demo;
 
@@ -54,9 +54,9 @@ public sealed class DemoOutcomeTests
 
     private static DemoScenario Scenario(int status, ReceivedWebhookKind? expectedKind, string? expectedEventType) =>
         new(
-            WebhookVendor.Boooply,
+            WebhookVendorNames.Boooply,
             "test",
-            baseAddress => throw new InvalidOperationException("not sent in these tests"),
+            () => throw new InvalidOperationException("not sent in these tests"),
             DeliveryRetryPolicy.None,
             status,
             expectedKind,

@@ -1,5 +1,5 @@
+using Classet.Boooply.Webhooks.Cli.Events;
 using Classet.Boooply.Webhooks.Demo;
-using Classet.Boooply.Webhooks.Samples.Simulator;
 
 namespace Classet.Boooply.Webhooks.Samples.Tests.Demo;
 
@@ -16,9 +16,9 @@ public sealed class DemoRunnerTests
         var text = output.ToString();
         exit.Should().Be(0, text);
         text.Should().Contain("All 11 outcomes were the expected ones").And.NotContain("FAIL");
-        foreach (var simulated in SimulatedEvents.All)
+        foreach (var documented in WebhookEventCatalog.Documented)
         {
-            text.Should().Contain(simulated.EventType);
+            text.Should().Contain(documented.EventType);
         }
 
         // What the handlers saw: the candidate, the outcome, the recommendation and the scores.

@@ -1,6 +1,6 @@
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Samples.QuickStart;
-using Classet.Boooply.Webhooks.Samples.Simulator;
+using Classet.Boooply.Webhooks.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,7 +17,7 @@ public sealed class QuickStartTests
     [Fact]
     public void Handle_DirectQuickStartWithTheRightSignature_Answers200()
     {
-        var body = SimulatedEvents.BoooplyEvaluation.GetBody();
+        var body = BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), Secret).Body.ToArray();
 
         DirectQuickStart.Handle(body, BoooplyWebhookSigner.Sign(body, Secret), Secret).Should().Be(200);
     }
@@ -28,7 +28,7 @@ public sealed class QuickStartTests
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     public void Handle_DirectQuickStartWithoutTheRightSignature_Answers401(string? signature)
     {
-        DirectQuickStart.Handle(SimulatedEvents.BoooplyEvaluation.GetBody(), signature, Secret).Should().Be(401);
+        DirectQuickStart.Handle(BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), Secret).Body.ToArray(), signature, Secret).Should().Be(401);
     }
 
     [Fact]
@@ -47,11 +47,10 @@ public sealed class QuickStartTests
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var client = new HttpClient();
 
-            var result = await new DeliverySimulator(client).SendAsync(
-                WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, new Uri(new Uri(address), "/webhooks/boooply"), Secret),
-                DeliveryRetryPolicy.None);
+            using var response = await client.SendAsync(
+                BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), Secret).ToHttpRequestMessage(new Uri(new Uri(address), "/webhooks/boooply")));
 
-            result.LastStatusCode.Should().Be(200);
+            ((int)response.StatusCode).Should().Be(200);
             app.Services.GetRequiredService<AtsClient>().Recommendations.Should()
                 .ContainKey("Boooply-AI-1234567890:interview.evaluation").WhoseValue.Should().Be("org_7234567890/Jane Doe: PASS");
             await app.StopAsync();
@@ -69,7 +68,7 @@ public sealed class QuickStartTests
             .AddSingleton<BoooplyWebhookFunction>();
         await using var provider = services.BuildServiceProvider();
         var function = provider.GetRequiredService<BoooplyWebhookFunction>();
-        var body = SimulatedEvents.BoooplyEvaluation.GetBody();
+        var body = BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), Secret).Body.ToArray();
 
         var status = await function.HandleAsync(
             new Dictionary<string, string> { ["x-boooply-signature"] = BoooplyWebhookSigner.Sign(body, Secret), ["x-boooply-event"] = "interview.evaluation" },

@@ -14,6 +14,7 @@ public sealed partial class ReadmeSnippetTests
         { "README.md", "DependencyInjectionQuickStart.cs", "README quick start 2" },
         { "README.md", "EvaluationHandler.cs", "README quick start 2 handler" },
         { "README.md", "AspNetCoreQuickStart.cs", "README quick start 3" },
+        { "README.md", "ObservabilityQuickStart.cs", "README OpenTelemetry" },
         { "README.md", "BoooplyWebhookFunction.cs", "README quick start 4" },
         { "src/Classet.Boooply.Webhooks/README.md", "DirectQuickStart.cs", "README quick start 1" },
     };

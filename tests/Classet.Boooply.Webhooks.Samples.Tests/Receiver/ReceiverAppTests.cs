@@ -1,7 +1,6 @@
-using System.Text;
 using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Samples.Receiver;
-using Classet.Boooply.Webhooks.Samples.Simulator;
+using Classet.Boooply.Webhooks.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,14 +21,27 @@ public sealed class ReceiverAppTests
     {
         await using var receiver = await StartAsync();
 
-        foreach (var simulated in SimulatedEvents.All)
+#pragma warning disable CS0618 // Classet still sends the deprecated call_completed, so the receiver handles it.
+        WebhookTestDelivery[] deliveries =
+        [
+            ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), ClassetSecret),
+            ClassetTestDeliveries.Create(ClassetTestEvents.CallCompleted(), ClassetSecret),
+            BoooplyTestDeliveries.Create(BoooplyTestEvents.Transcript(), BoooplySecret),
+            BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), BoooplySecret),
+            BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(), BoooplySecret),
+            BoooplyTestDeliveries.Create(BoooplyTestEvents.Recording(), BoooplySecret),
+        ];
+        string[] eventTypes = ["candidate.interview.updated", "call_completed", "interview.transcript", "interview.evaluation", "interview.scores", "interview.recording"];
+#pragma warning restore CS0618
+
+        for (var index = 0; index < deliveries.Length; index++)
         {
             var before = receiver.Log.Count;
-            var result = await receiver.SendAsync(WebhookDelivery.For(simulated, receiver.UrlFor(simulated.Vendor), SecretFor(simulated.Vendor)));
+            var status = await receiver.SendAsync(deliveries[index]);
 
-            result.LastStatusCode.Should().Be(200, simulated.EventType);
+            status.Should().Be(200, eventTypes[index]);
             receiver.Log.GetEntries(before).Should().ContainSingle()
-                .Which.Should().Match<ReceivedWebhook>(e => e.Kind == ReceivedWebhookKind.Handled && e.EventType == simulated.EventType);
+                .Which.Should().Match<ReceivedWebhook>(e => e.Kind == ReceivedWebhookKind.Handled && e.EventType == eventTypes[index]);
         }
     }
 
@@ -37,25 +49,27 @@ public sealed class ReceiverAppTests
     public async Task Build_Duplicate_IsAnswered200WithoutRunningTheHandlerAgain()
     {
         await using var receiver = await StartAsync();
-        var delivery = WebhookDelivery.For(SimulatedEvents.ClassetInterviewUpdated, receiver.UrlFor(WebhookVendor.Classet), ClassetSecret);
+        var delivery = ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), ClassetSecret);
 
-        (await receiver.SendAsync(delivery)).LastStatusCode.Should().Be(200);
-        (await receiver.SendAsync(delivery)).LastStatusCode.Should().Be(200);
+        (await receiver.SendAsync(delivery)).Should().Be(200);
+        (await receiver.SendAsync(delivery)).Should().Be(200);
 
         receiver.Log.GetEntries().Should().ContainSingle();
     }
 
     [Theory]
-    [InlineData(WebhookVendor.Classet)]
-    [InlineData(WebhookVendor.Boooply)]
-    public async Task Build_WrongSecret_IsAnswered401AndNoHandlerRuns(WebhookVendor vendor)
+    [InlineData(WebhookVendorNames.Classet)]
+    [InlineData(WebhookVendorNames.Boooply)]
+    public async Task Build_WrongSecret_IsAnswered401AndNoHandlerRuns(string vendor)
     {
         await using var receiver = await StartAsync();
-        var simulated = vendor == WebhookVendor.Classet ? SimulatedEvents.ClassetInterviewUpdated : SimulatedEvents.BoooplyScores;
+        WebhookTestDelivery delivery = vendor == WebhookVendorNames.Classet
+            ? ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), ClassetSecret).WithWrongSecret()
+            : BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(), BoooplySecret).WithWrongSecret();
 
-        var result = await receiver.SendAsync(WebhookDelivery.For(simulated, receiver.UrlFor(vendor), "whsec_not-the-secret"));
+        var status = await receiver.SendAsync(delivery);
 
-        result.LastStatusCode.Should().Be(401);
+        status.Should().Be(401);
         receiver.Log.Count.Should().Be(0);
     }
 
@@ -63,11 +77,11 @@ public sealed class ReceiverAppTests
     public async Task Build_SignedButMalformed_IsAnswered400AndDeadLettered()
     {
         await using var receiver = await StartAsync();
-        var body = "{\"event\":\"candidate.interview.updated\",\"data\":[1,}"u8.ToArray();
+        var body = ClassetTestEvents.MalformedBody(WebhookTestMalformation.TrailingComma);
 
-        var result = await receiver.SendAsync(WebhookDelivery.ForClasset(receiver.UrlFor(WebhookVendor.Classet), body, ClassetSecret));
+        var status = await receiver.SendAsync(ClassetTestDeliveries.Create(body, ClassetSecret));
 
-        result.LastStatusCode.Should().Be(400);
+        status.Should().Be(400);
         receiver.Log.GetEntries().Should().ContainSingle().Which.Kind.Should().Be(ReceivedWebhookKind.DeadLettered);
     }
 
@@ -76,9 +90,9 @@ public sealed class ReceiverAppTests
     {
         await using var receiver = await StartAsync(new() { ["Webhooks:Boooply:MaxRequestBodySize"] = "256" });
 
-        var result = await receiver.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyEvaluation, receiver.UrlFor(WebhookVendor.Boooply), BoooplySecret));
+        var status = await receiver.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Evaluation(), BoooplySecret));
 
-        result.LastStatusCode.Should().Be(413);
+        status.Should().Be(413);
         receiver.Log.Count.Should().Be(0);
     }
 
@@ -86,11 +100,9 @@ public sealed class ReceiverAppTests
     public async Task Build_UnknownEventType_IsAnswered200AndReachesTheUnknownEventHandler()
     {
         await using var receiver = await StartAsync();
-        var body = Encoding.UTF8.GetBytes("""{"event":"interview.highlights","data":{"meetingCode":"m-1"}}""");
+        var status = await receiver.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Unknown("interview.highlights", """{"meetingCode":"m-1"}"""), BoooplySecret));
 
-        var result = await receiver.SendAsync(WebhookDelivery.ForBoooply(receiver.UrlFor(WebhookVendor.Boooply), body, BoooplySecret));
-
-        result.LastStatusCode.Should().Be(200);
+        status.Should().Be(200);
         receiver.Log.GetEntries().Should().ContainSingle().Which.Kind.Should().Be(ReceivedWebhookKind.UnknownEvent);
     }
 
@@ -100,9 +112,9 @@ public sealed class ReceiverAppTests
         await using var receiver = await StartAsync(configureServices: services => services.AddBoooplyWebhooks()
             .AddHandler<BoooplyScoresEvent>((_, _, _) => throw new InvalidOperationException("the ATS is down")));
 
-        var result = await receiver.SendAsync(WebhookDelivery.For(SimulatedEvents.BoooplyScores, receiver.UrlFor(WebhookVendor.Boooply), BoooplySecret));
+        var status = await receiver.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(), BoooplySecret));
 
-        result.LastStatusCode.Should().Be(500);
+        status.Should().Be(500);
     }
 
     [Fact]
@@ -110,10 +122,9 @@ public sealed class ReceiverAppTests
     {
         await using var receiver = await StartAsync(secrets: null, environment: "Development");
 
-        var result = await receiver.SendAsync(WebhookDelivery.For(
-            SimulatedEvents.BoooplyRecording, receiver.UrlFor(WebhookVendor.Boooply), "whsec_dev-boooply-secret-NOT-A-REAL-SECRET"));
+        var status = await receiver.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Recording(), "whsec_dev-boooply-secret-NOT-A-REAL-SECRET"));
 
-        result.LastStatusCode.Should().Be(200);
+        status.Should().Be(200);
     }
 
     [Fact]
@@ -127,8 +138,6 @@ public sealed class ReceiverAppTests
             await act.Should().ThrowAsync<OptionsValidationException>();
         }
     }
-
-    private static string SecretFor(WebhookVendor vendor) => vendor == WebhookVendor.Classet ? ClassetSecret : BoooplySecret;
 
     private static async Task<RunningReceiver> StartAsync(
         Dictionary<string, string?>? settings = null,
@@ -157,10 +166,12 @@ public sealed class ReceiverAppTests
 
         public ReceivedWebhookLog Log => app.Services.GetRequiredService<ReceivedWebhookLog>();
 
-        public Uri UrlFor(WebhookVendor vendor) => new(baseAddress, vendor == WebhookVendor.Classet ? ReceiverApp.ClassetPath : ReceiverApp.BoooplyPath);
-
-        public Task<DeliveryResult> SendAsync(WebhookDelivery delivery) =>
-            new DeliverySimulator(_client).SendAsync(delivery, DeliveryRetryPolicy.None);
+        public async Task<int> SendAsync(WebhookTestDelivery delivery)
+        {
+            var path = delivery.Vendor == WebhookVendorNames.Classet ? ReceiverApp.ClassetPath : ReceiverApp.BoooplyPath;
+            using var response = await _client.SendAsync(delivery.ToHttpRequestMessage(new Uri(baseAddress, path)));
+            return (int)response.StatusCode;
+        }
 
         public async ValueTask DisposeAsync()
         {

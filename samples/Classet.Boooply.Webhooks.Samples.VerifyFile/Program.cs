@@ -1,3 +1,0 @@
-using Classet.Boooply.Webhooks.Samples.VerifyFile;
-
-return VerifyFileCommand.Run(args, Console.Out, Console.Error);
