@@ -18,13 +18,14 @@ public sealed record DemoOutcome(DemoScenario Scenario, DeliveryResult Result, I
         && (Scenario.ExpectedKind is { } kind
             ? Seen.Count == 1 && Seen[0].Kind == kind
               && (Scenario.ExpectedEventType is null || string.Equals(Seen[0].EventType, Scenario.ExpectedEventType, StringComparison.Ordinal))
+              && (kind == ReceivedWebhookKind.DeadLettered || Seen[0].Attempt == Scenario.ExpectedAttempt)
             : Seen.Count == 0);
 
     /// <summary>Gets what to show in the "handler saw" column.</summary>
     public string HandlerText => Seen.Count switch
     {
         0 => Scenario.ExpectedKind is null ? "(no handler ran, as expected)" : "(no handler ran)",
-        1 => Seen[0].Summary,
+        1 => Seen[0].Attempt > 1 ? $"attempt {Seen[0].Attempt}: {Seen[0].Summary}" : Seen[0].Summary,
         _ => $"({Seen.Count} handler calls) " + string.Join(" | ", Seen.Select(s => s.Summary)),
     };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Classet.Boooply.Webhooks.Boooply;
 using Classet.Boooply.Webhooks.Classet;
 using Classet.Boooply.Webhooks.Cli.Events;
 using Classet.Boooply.Webhooks.Cli.Simulation;
@@ -15,12 +16,15 @@ using Microsoft.Extensions.Logging;
 namespace Classet.Boooply.Webhooks.Demo;
 
 /// <summary>
-/// The demo: starts the sample receiver on a free 127.0.0.1 port, sends it every documented event of both vendors over
-/// real HTTP with the delivery simulator, plus a forged, a duplicate, a malformed and a few other deliveries, and checks
-/// each answer and what the handlers saw.
+/// The demo: starts the sample receiver on a free 127.0.0.1 port with its SQLite inbox in a temporary file, sends it every
+/// documented event of both vendors over real HTTP with the delivery simulator, plus a forged, a duplicate, a malformed,
+/// a future event type and one whose downstream fails twice, and checks each answer and what the handlers saw once the
+/// inbox has processed it.
 /// </summary>
 public static class DemoRunner
 {
+    private const string FlakyMeetingCode = "demo-ats-down";
+
     /// <summary>Runs the demo.</summary>
     /// <param name="args">Pass <c>--verbose</c> to see the receiver's own log lines.</param>
     /// <param name="output">Where the table goes.</param>
@@ -40,6 +44,37 @@ public static class DemoRunner
         var boooplySecret = RandomSecret("whsec_");
         var attackerSecret = RandomSecret("whsec_");
 
+        // The inbox lives in a throwaway file: nothing to set up, nothing left behind.
+        var inboxDirectory = Directory.CreateTempSubdirectory("classet-boooply-demo-");
+        try
+        {
+            return await RunReceiverAsync(verbose, output, stopwatch, inboxDirectory.FullName, classetSecret, classetApiKey, boooplySecret, attackerSecret, cancellationToken);
+        }
+        finally
+        {
+            // Best effort: SQLite may hold the WAL files a moment after the app stopped.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                inboxDirectory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<int> RunReceiverAsync(
+        bool verbose,
+        TextWriter output,
+        Stopwatch stopwatch,
+        string inboxDirectory,
+        string classetSecret,
+        string classetApiKey,
+        string boooplySecret,
+        string attackerSecret,
+        CancellationToken cancellationToken)
+    {
         var app = ReceiverApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,7 +82,20 @@ public static class DemoRunner
                 ["Webhooks:Classet:SigningSecrets:0"] = classetSecret,
                 ["Webhooks:Classet:LegacyApiKeys:0"] = classetApiKey,
                 ["Webhooks:Boooply:SigningSecrets:0"] = boooplySecret,
+                ["ConnectionStrings:" + ReceiverApp.InboxConnectionStringName] = "Data Source=" + Path.Combine(inboxDirectory, "webhooks-inbox.db"),
+
+                // The inbox's retries compressed too (the defaults start at seconds), without jitter, for a quick demo.
+                ["Webhooks:Inbox:RetryDelays:0"] = "00:00:00.100",
+                ["Webhooks:Inbox:RetryDelays:1"] = "00:00:00.200",
+                ["Webhooks:Inbox:RetryJitter"] = "0",
             });
+
+            // The downstream (an ATS, say) is down for the first two attempts of one delivery. This handler runs before the
+            // sample's own, so the inbox retries until it passes; the vendor got its 200 at once and never retried.
+            builder.Services.AddBoooplyWebhooks().AddHandler<BoooplyScoresEvent>((scores, context, _) =>
+                scores.MeetingCode == FlakyMeetingCode && context.Attempt < 3
+                    ? throw new HttpRequestException($"The ATS answered 503 (demo: down for attempts 1 and 2, this is attempt {context.Attempt}).")
+                    : Task.CompletedTask);
             if (!verbose)
             {
                 builder.Logging.ClearProviders();
@@ -76,6 +124,9 @@ public static class DemoRunner
                     var before = log.Count;
                     var url = new Uri(baseAddress, scenario.Vendor == WebhookVendorNames.Classet ? ReceiverApp.ClassetPath : ReceiverApp.BoooplyPath);
                     var result = await simulator.SendAsync(scenario.CreateDelivery(), url, scenario.Policy, cancellationToken);
+
+                    // The answer came once the delivery was stored; its handlers run in the background.
+                    await ReceiverApp.WaitUntilInboxIdleAsync(app.Services, cancellationToken);
                     outcomes.Add(new DemoOutcome(scenario, result, log.GetEntries(before)));
                 }
 
@@ -143,6 +194,16 @@ public static class DemoRunner
             DeliveryRetryPolicy.None,
             400,
             ReceivedWebhookKind.DeadLettered));
+
+        scenarios.Add(new DemoScenario(
+            WebhookVendorNames.Boooply,
+            "interview.scores, ATS down for 2 attempts",
+            () => BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(data => data with { MeetingCode = FlakyMeetingCode }), boooplySecret),
+            DeliveryRetryPolicy.BoooplyShort,
+            200,
+            ReceivedWebhookKind.Handled,
+            BoooplyEventTypes.Scores,
+            ExpectedAttempt: 3));
 
         scenarios.Add(new DemoScenario(
             WebhookVendorNames.Boooply,

@@ -12,6 +12,7 @@ namespace Classet.Boooply.Webhooks.Demo;
 /// <param name="ExpectedStatus">The HTTP status the endpoint must answer (from the DESIGN status table).</param>
 /// <param name="ExpectedKind">Which handler must see it, or <see langword="null"/> when none may run.</param>
 /// <param name="ExpectedEventType">The event type that handler must see, or <see langword="null"/> when any will do (a dead letter has none).</param>
+/// <param name="ExpectedAttempt">For a handled event, the inbox attempt on which the handler must have seen it.</param>
 public sealed record DemoScenario(
     string Vendor,
     string Title,
@@ -19,4 +20,5 @@ public sealed record DemoScenario(
     DeliveryRetryPolicy Policy,
     int ExpectedStatus,
     ReceivedWebhookKind? ExpectedKind,
-    string? ExpectedEventType = null);
+    string? ExpectedEventType = null,
+    int ExpectedAttempt = 1);

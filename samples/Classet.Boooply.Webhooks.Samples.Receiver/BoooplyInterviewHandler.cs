@@ -66,7 +66,7 @@ public sealed class BoooplyInterviewHandler(ReceivedWebhookLog log, ILogger<Booo
     private Task Record(BoooplyWebhookEvent webhookEvent, WebhookDeliveryContext context, string summary)
     {
         ReceiverLog.EventHandled(logger, context.Vendor, webhookEvent.EventType, summary, context.DeliveryKey);
-        log.Add(new ReceivedWebhook(context.Vendor, webhookEvent.EventType, ReceivedWebhookKind.Handled, summary, context.DeliveryKey));
+        log.Add(new ReceivedWebhook(context.Vendor, webhookEvent.EventType, ReceivedWebhookKind.Handled, summary, context.DeliveryKey, context.Attempt));
         return Task.CompletedTask;
     }
 }

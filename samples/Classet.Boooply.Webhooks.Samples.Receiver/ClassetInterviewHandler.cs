@@ -51,7 +51,7 @@ public sealed class ClassetInterviewHandler(ReceivedWebhookLog log, ILogger<Clas
     {
         ArgumentNullException.ThrowIfNull(context);
         ReceiverLog.EventHandled(logger, context.Vendor, eventType, summary, context.DeliveryKey);
-        log.Add(new ReceivedWebhook(context.Vendor, eventType, ReceivedWebhookKind.Handled, summary, context.DeliveryKey));
+        log.Add(new ReceivedWebhook(context.Vendor, eventType, ReceivedWebhookKind.Handled, summary, context.DeliveryKey, context.Attempt));
         return Task.CompletedTask;
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace Classet.Boooply.Webhooks.Samples.Receiver;
 
 /// <summary>
-/// The dead-letter hook: it gets every delivery that verified but did not parse (answered 400), with an owned copy of the
-/// body. A real app would store the body (a table, a queue, blob storage) to replay it once the payload or parser is fixed.
+/// The dead-letter hook: it gets every delivery that verified but did not parse (answered 400), and every delivery whose
+/// handlers failed on all of the inbox's attempts, with an owned copy of the body. The inbox keeps both as Failed entries
+/// that an operator can replay (<c>IWebhookInbox.ReplayAsync</c>, or <c>classet-boooply-webhooks inbox replay</c>); a real
+/// app would alert someone here.
 /// </summary>
 /// <param name="log">Where the demo reads what the hook saw.</param>
 /// <param name="logger">The logger.</param>
@@ -15,14 +17,17 @@ public sealed class DeadLetterRecorder(ReceivedWebhookLog log, ILogger<DeadLette
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
 
-        // The error says what and where (a JSON path), never payload values; the body itself is not logged.
-        ReceiverLog.DeadLetter(logger, deadLetter.Vendor, deadLetter.Body.Length, deadLetter.Error.Message);
+        // The reason says what and where (a JSON path), never payload values; the body itself is not logged.
+        ReceiverLog.DeadLetter(logger, deadLetter.Vendor, deadLetter.Body.Length, deadLetter.Reason);
         log.Add(new ReceivedWebhook(
             deadLetter.Vendor,
-            "(unparseable)",
+            deadLetter.Error is null ? "(handlers failed)" : "(unparseable)",
             ReceivedWebhookKind.DeadLettered,
-            $"dead letter: {deadLetter.Body.Length} bytes kept, {deadLetter.Error.Message}",
-            string.Empty));
+            deadLetter.Error is null
+                ? $"dead letter after {deadLetter.Attempts} attempts: {deadLetter.Reason}"
+                : $"dead letter: {deadLetter.Body.Length} bytes kept, {deadLetter.Reason}",
+            string.Empty,
+            deadLetter.Attempts));
         return Task.CompletedTask;
     }
 }

@@ -6,4 +6,5 @@ namespace Classet.Boooply.Webhooks.Samples.Receiver;
 /// <param name="Kind">Which handler saw it.</param>
 /// <param name="Summary">A one-line summary of what the handler saw.</param>
 /// <param name="DeliveryKey">The idempotency key of the delivery (empty for dead letters).</param>
-public sealed record ReceivedWebhook(string Vendor, string EventType, ReceivedWebhookKind Kind, string Summary, string DeliveryKey);
+/// <param name="Attempt">Which run of the delivery's handlers this was (the inbox retries a failed one); 0 for dead letters.</param>
+public sealed record ReceivedWebhook(string Vendor, string EventType, ReceivedWebhookKind Kind, string Summary, string DeliveryKey, int Attempt = 1);

@@ -21,13 +21,16 @@ public sealed class PackedToolTests(PackedToolFixture tool) : IClassFixture<Pack
     private const string BoooplySecret = "whsec_PACKED-SECRET-MARKER";
     private WebApplication _receiver = null!;
     private Uri _baseAddress = null!;
+    private DirectoryInfo _inboxDirectory = null!;
 
     public async Task InitializeAsync()
     {
+        _inboxDirectory = Directory.CreateTempSubdirectory("packed-tool-inbox-");
         _receiver = ReceiverApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["ConnectionStrings:" + ReceiverApp.InboxConnectionStringName] = "Data Source=" + Path.Combine(_inboxDirectory.FullName, "inbox.db"),
                 ["Webhooks:Classet:SigningSecrets:0"] = ClassetSecret,
                 ["Webhooks:Boooply:SigningSecrets:0"] = BoooplySecret,
             });
@@ -41,6 +44,15 @@ public sealed class PackedToolTests(PackedToolFixture tool) : IClassFixture<Pack
     {
         await _receiver.StopAsync();
         await _receiver.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _inboxDirectory.Delete(recursive: true);
+    }
+
+    /// <summary>The receiver answers once a delivery is stored; its handlers run in the background.</summary>
+    private async Task WaitForHandlersAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await ReceiverApp.WaitUntilInboxIdleAsync(_receiver.Services, timeout.Token);
     }
 
     [Fact]
@@ -50,6 +62,7 @@ public sealed class PackedToolTests(PackedToolFixture tool) : IClassFixture<Pack
 
         run.ExitCode.Should().Be(0, run.All);
         run.Output.Should().Contain("HTTP 200");
+        await WaitForHandlersAsync();
         _receiver.Services.GetRequiredService<ReceivedWebhookLog>().GetEntries().Should().ContainSingle()
             .Which.Should().Match<ReceivedWebhook>(e => e.Kind == ReceivedWebhookKind.Handled && e.EventType == "interview.evaluation");
         run.All.Should().NotContain("SECRET-MARKER");
@@ -62,6 +75,7 @@ public sealed class PackedToolTests(PackedToolFixture tool) : IClassFixture<Pack
 
         run.ExitCode.Should().Be(1, run.All);
         run.Output.Should().Contain("HTTP 401");
+        await WaitForHandlersAsync();
         _receiver.Services.GetRequiredService<ReceivedWebhookLog>().Count.Should().Be(0);
     }
 

@@ -107,14 +107,42 @@ public sealed class ReceiverAppTests
     }
 
     [Fact]
-    public async Task Build_HandlerThrows_IsAnswered500SoTheVendorRetries()
+    public async Task Build_HandlerFailsTwice_IsAnswered200AtOnceAndTheInboxRetriesUntilItPasses()
     {
+        var attempts = new List<int>();
         await using var receiver = await StartAsync(configureServices: services => services.AddBoooplyWebhooks()
-            .AddHandler<BoooplyScoresEvent>((_, _, _) => throw new InvalidOperationException("the ATS is down")));
+            .AddHandler<BoooplyScoresEvent>((_, context, _) =>
+            {
+                lock (attempts)
+                {
+                    attempts.Add(context.Attempt);
+                }
+
+                return context.Attempt < 3 ? throw new InvalidOperationException("the ATS is down") : Task.CompletedTask;
+            }));
 
         var status = await receiver.SendAsync(BoooplyTestDeliveries.Create(BoooplyTestEvents.Scores(), BoooplySecret));
 
-        status.Should().Be(500);
+        status.Should().Be(200);
+        attempts.Should().Equal(1, 2, 3);
+        receiver.Log.GetEntries().Should().ContainSingle().Which.Attempt.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Build_Restarted_RemembersHandledDeliveriesInItsSqliteFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("receiver-restart-");
+        var delivery = ClassetTestDeliveries.Create(ClassetTestEvents.InterviewUpdated(), ClassetSecret);
+        await using (var first = await StartAsync(inboxDirectory: directory.FullName))
+        {
+            (await first.SendAsync(delivery)).Should().Be(200);
+            first.Log.Count.Should().Be(1);
+        }
+
+        await using var second = await StartAsync(inboxDirectory: directory.FullName);
+        (await second.SendAsync(delivery)).Should().Be(200);
+
+        second.Log.Count.Should().Be(0, "the vendor's retry of a delivery handled before the restart is a duplicate");
     }
 
     [Fact]
@@ -130,7 +158,15 @@ public sealed class ReceiverAppTests
     [Fact]
     public async Task Build_NoSecretsConfigured_FailsAtStartupNotOnTheFirstDelivery()
     {
-        var app = ReceiverApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder => builder.Logging.ClearProviders());
+        var directory = Directory.CreateTempSubdirectory("receiver-tests-");
+        var app = ReceiverApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:" + ReceiverApp.InboxConnectionStringName] = "Data Source=" + Path.Combine(directory.FullName, "inbox.db"),
+            });
+            builder.Logging.ClearProviders();
+        });
         await using (app)
         {
             var act = () => app.StartAsync();
@@ -143,13 +179,23 @@ public sealed class ReceiverAppTests
         Dictionary<string, string?>? settings = null,
         Dictionary<string, string?>? secrets = null,
         string environment = "Production",
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        string? inboxDirectory = null)
     {
+        var ownsDirectory = inboxDirectory is null;
+        inboxDirectory ??= Directory.CreateTempSubdirectory("receiver-tests-").FullName;
+        var inbox = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:" + ReceiverApp.InboxConnectionStringName] = "Data Source=" + Path.Combine(inboxDirectory, "inbox.db"),
+            ["Webhooks:Inbox:RetryDelays:0"] = "00:00:00.050",
+            ["Webhooks:Inbox:RetryJitter"] = "0",
+        };
         secrets ??= environment == "Production"
             ? new() { ["Webhooks:Classet:SigningSecrets:0"] = ClassetSecret, ["Webhooks:Boooply:SigningSecrets:0"] = BoooplySecret }
             : [];
         var app = ReceiverApp.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
         {
+            builder.Configuration.AddInMemoryCollection(inbox);
             builder.Configuration.AddInMemoryCollection(secrets);
             builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Logging.ClearProviders();
@@ -157,10 +203,10 @@ public sealed class ReceiverAppTests
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningReceiver(app, new Uri(address));
+        return new RunningReceiver(app, new Uri(address), ownsDirectory ? inboxDirectory : null);
     }
 
-    private sealed class RunningReceiver(WebApplication app, Uri baseAddress) : IAsyncDisposable
+    private sealed class RunningReceiver(WebApplication app, Uri baseAddress, string? ownedDirectory) : IAsyncDisposable
     {
         private readonly HttpClient _client = new();
 
@@ -170,6 +216,10 @@ public sealed class ReceiverAppTests
         {
             var path = delivery.Vendor == WebhookVendorNames.Classet ? ReceiverApp.ClassetPath : ReceiverApp.BoooplyPath;
             using var response = await _client.SendAsync(delivery.ToHttpRequestMessage(new Uri(baseAddress, path)));
+
+            // The answer came once the delivery was stored; what the handlers saw is read once the inbox is idle.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await ReceiverApp.WaitUntilInboxIdleAsync(app.Services, timeout.Token);
             return (int)response.StatusCode;
         }
 
@@ -178,6 +228,11 @@ public sealed class ReceiverAppTests
             _client.Dispose();
             await app.StopAsync();
             await app.DisposeAsync();
+            if (ownedDirectory is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(ownedDirectory, recursive: true);
+            }
         }
     }
 }
