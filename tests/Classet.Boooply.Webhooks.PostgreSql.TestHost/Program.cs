@@ -2,9 +2,16 @@ using System.Globalization;
 using Classet.Boooply.Webhooks.Inbox.Testing;
 using Classet.Boooply.Webhooks.PostgreSql;
 using Classet.Boooply.Webhooks.PostgreSql.Internal;
+using Classet.Boooply.Webhooks.PostgreSql.TestHost;
 using Npgsql;
 
-// Usage: TestHost <connection string> <schema> <log file> <lease seconds> <max concurrency> <handler milliseconds>
+// Usage: TestHost receiver ... (see ReceiverHost): a whole receiver instance, endpoint and inbox, on Kestrel.
+if (args.Length > 0 && args[0] == "receiver")
+{
+    return await ReceiverHost.RunAsync(args);
+}
+
+// Or: TestHost <connection string> <schema> <log file> <lease seconds> <max concurrency> <handler milliseconds>
 // One app instance: an inbox dispatcher on the shared schema whose handler appends "start <key> <attempt> <unix ms>"
 // to the log file, waits the given time, then appends "done <key> <attempt> <unix ms>". Prints "ready" once its
 // listener is subscribed; runs until killed (SIGKILL) or until its standard input closes (a graceful stop).
