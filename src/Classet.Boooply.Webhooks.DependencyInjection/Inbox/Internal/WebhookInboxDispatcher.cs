@@ -95,6 +95,13 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
             WebhookInboxLog.StoreUnavailable(_logger, "be prepared", _options.CurrentValue.PollInterval, exception);
         }
 
+        // A store that hears of other instances' work (LISTEN/NOTIFY) wakes this dispatcher as a local enqueue does.
+        var wakeUpSource = _store as IWebhookInboxWakeUpSource;
+        if (wakeUpSource is not null)
+        {
+            wakeUpSource.WorkAvailable += OnWorkAvailable;
+        }
+
         using var background = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var heartbeat = Task.Run(() => HeartbeatLoopAsync(background.Token), CancellationToken.None);
         var maintenance = Task.Run(() => MaintenanceLoopAsync(stoppingToken), CancellationToken.None);
@@ -104,12 +111,19 @@ internal sealed class WebhookInboxDispatcher : BackgroundService
         }
         finally
         {
+            if (wakeUpSource is not null)
+            {
+                wakeUpSource.WorkAvailable -= OnWorkAvailable;
+            }
+
             await DrainAsync().ConfigureAwait(false);
             await background.CancelAsync().ConfigureAwait(false);
             await IgnoreFailureAsync(heartbeat).ConfigureAwait(false);
             await IgnoreFailureAsync(maintenance).ConfigureAwait(false);
         }
     }
+
+    private void OnWorkAvailable(object? sender, EventArgs e) => _signal.Notify();
 
     private async Task ClaimLoopAsync(CancellationToken stoppingToken)
     {
