@@ -163,7 +163,9 @@ internal sealed class InboxStoreOption
                 var command = connection.CreateCommand();
                 await using (command.ConfigureAwait(false))
                 {
-                    command.CommandText = "PRAGMA busy_timeout = 5000; SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'webhook_inbox_schema';";
+                    command.CommandText = "PRAGMA busy_timeout = 5000;";
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'webhook_inbox_schema';";
                     if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
                     {
                         throw new WebhookInboxStoreException($"'{dataSource}' is an SQLite database but not a webhook inbox (it has no webhook_inbox_schema table).");
