@@ -24,6 +24,7 @@ public static class CliApplication
         SimulateCommand.Definition,
         VerifyCommand.Definition,
         EventsCommand.Definition,
+        InboxCommand.Definition,
     ];
 
     /// <summary>Runs the tool.</summary>
@@ -103,8 +104,8 @@ public static class CliApplication
         lines.AddRange(Commands.Select(c => $"  {c.Name,-10}{c.Summary}"));
         lines.Add(string.Empty);
         lines.Add($"Every command takes --json (one JSON object on stdout, for scripts). '{ToolCommand} help <command>' shows its options.");
-        lines.Add("Exit codes: 0 delivered or verified, 1 rejected, no answer or not verified, 2 wrong command line.");
-        lines.Add("Secrets are never printed. Pass them with --secret or the CLASSET_WEBHOOK_SECRET / BOOOPLY_WEBHOOK_SECRET variables.");
+        lines.Add("Exit codes: 0 delivered, verified or done; 1 rejected, no answer, not verified, or the inbox could not be read or replayed; 2 wrong command line.");
+        lines.Add("Secrets are never printed, nor connection strings. Pass secrets with --secret or the CLASSET_WEBHOOK_SECRET / BOOOPLY_WEBHOOK_SECRET variables.");
         return string.Join(Environment.NewLine, lines);
     }
 

@@ -119,5 +119,27 @@ public sealed class PackedToolTests(PackedToolFixture tool) : IClassFixture<Pack
         run.All.Should().NotContain("SECRET-MARKER");
     }
 
+    [Fact]
+    public async Task Inbox_ReadsTheRunningReceiversInboxFile()
+    {
+        var send = await tool.RunAsync("send", "boooply", "evaluation", "--url", Url(ReceiverApp.BoooplyPath), "--secret", BoooplySecret);
+        send.ExitCode.Should().Be(0, send.All);
+        await WaitForHandlersAsync();
+        var file = Path.Combine(_inboxDirectory.FullName, "inbox.db");
+
+        // While the receiver runs on the file, as an operator would.
+        var stats = await tool.RunAsync("inbox", "stats", "--sqlite", $"Data Source={file};Password=PACKED-SECRET-MARKER-PW", "--json");
+        var statsWithoutPassword = await tool.RunAsync("inbox", "stats", "--sqlite", file, "--json");
+        var list = await tool.RunAsync("inbox", "list", "--sqlite", file, "--state", "completed");
+
+        stats.All.Should().NotContain("SECRET-MARKER");
+        statsWithoutPassword.ExitCode.Should().Be(0, statsWithoutPassword.All);
+        using var json = JsonDocument.Parse(statsWithoutPassword.Output);
+        json.RootElement.GetProperty("completed").GetInt64().Should().Be(1);
+        json.RootElement.GetProperty("total").GetInt64().Should().Be(1);
+        list.ExitCode.Should().Be(0, list.All);
+        list.Output.Should().MatchRegex(@"boooply\s+interview\.evaluation\s+completed\s+1\b").And.Contain("1 entry.");
+    }
+
     private string Url(string path) => new Uri(_baseAddress, path).ToString();
 }
