@@ -92,7 +92,7 @@ public sealed class WebhookOptionsBindingTests
     {
         var options = new ClassetWebhookOptions { SigningSecrets = { "secret-one", "secret-two" }, LegacyApiKeys = { "key-one" } };
 
-        options.ToString().Should().Contain("SigningSecrets = { 2 configured, hidden }").And.Contain("LegacyApiKeys = { 1 configured, hidden }")
+        options.ToString().Should().Contain("SigningSecrets = [2 configured, hidden]").And.Contain("LegacyApiKeys = [1 configured, hidden]")
             .And.NotContain("secret-one").And.NotContain("key-one");
     }
 }

@@ -3,6 +3,7 @@ using Classet.Boooply.Webhooks.Cli.CommandLine;
 using Classet.Boooply.Webhooks.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Classet.Boooply.Webhooks.Cli.Commands;
 
@@ -30,7 +31,7 @@ internal sealed class InboxStoreOption
     public static readonly CliOption[] Options =
     [
         new(SqliteOption, "connection string|path", "the SQLite inbox: \"Data Source=inbox.db\" or just the file's path"),
-        new(PostgreSqlOption, "connection string", "the PostgreSQL inbox (needs the Classet.Boooply.Webhooks.PostgreSql package)"),
+        new(PostgreSqlOption, "connection string", "the PostgreSQL inbox (Npgsql connection string; the schema is read, never created)"),
     ];
 
     private readonly Action<WebhookInboxBuilder> _useStore;
@@ -66,9 +67,7 @@ internal sealed class InboxStoreOption
 
         if (postgreSql is not null)
         {
-            // With the package: parse the host and database for Location, and register
-            // builder.UsePostgreSql(postgreSql, o => { o.CreateSchema = false; o.UseNotifications = false; }).
-            throw new CliUsageException("PostgreSQL support needs the Classet.Boooply.Webhooks.PostgreSql package, which this version of the tool does not include; use --sqlite.");
+            return ParsePostgreSql(postgreSql);
         }
 
         return ParseSqlite(sqlite!);
@@ -90,6 +89,40 @@ internal sealed class InboxStoreOption
         var services = new ServiceCollection();
         _useStore(services.AddWebhookInbox());
         return services.BuildServiceProvider();
+    }
+
+    private static InboxStoreOption ParsePostgreSql(string value)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(value);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            // The parser's message may quote the string, and the string may hold a password.
+            throw new CliUsageException($"{PostgreSqlOption} is not a valid Npgsql connection string (\"Host=...;Database=...;Username=...\").", exception);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new CliUsageException($"{PostgreSqlOption} needs a Host.");
+        }
+
+        // Host, port and database only: never the password or anything else the string carries.
+        var location = $"{builder.Host}:{builder.Port}/{builder.Database ?? "(default database)"}";
+
+        // CreateSchema off: the tool checks the schema's version and refuses one it does not know, but never creates or
+        // migrates it. No LISTEN connection: the tool runs no dispatcher.
+        return new InboxStoreOption(
+            "postgresql",
+            location,
+            inbox => inbox.UsePostgreSql(value, options =>
+            {
+                options.CreateSchema = false;
+                options.UseNotifications = false;
+            }),
+            checkAsync: null);
     }
 
     private static InboxStoreOption ParseSqlite(string value)

@@ -28,8 +28,10 @@ public sealed class VerifierNativeResourceTests
         GC.Collect();
         var pending = GC.GetGCMemoryInfo(GCKind.Any).FinalizationPendingCount;
 
-        // Pooled native HMAC contexts were about 4 finalizable handles per dropped verifier here (800 in all).
-        pending.Should().BeLessThan(Reloads / 10, "a dropped verifier must not leave native HMAC contexts to the finalizer");
+        // Pooled native HMAC contexts were about 4 finalizable handles per dropped verifier here (800 in all). The count
+        // is process-wide, so it also holds whatever else the runtime queued meanwhile (20 was seen on a loaded CI
+        // machine); the bound stays far below the 800 of the defect.
+        pending.Should().BeLessThan(Reloads / 2, "a dropped verifier must not leave native HMAC contexts to the finalizer");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
