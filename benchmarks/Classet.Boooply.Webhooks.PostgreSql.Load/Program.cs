@@ -5,6 +5,7 @@ using Classet.Boooply.Webhooks;
 using Classet.Boooply.Webhooks.Inbox.Testing;
 using Classet.Boooply.Webhooks.PostgreSql;
 using Classet.Boooply.Webhooks.PostgreSql.Internal;
+using Classet.Boooply.Webhooks.PostgreSql.Load;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,13 +16,18 @@ using NpgsqlTypes;
 // 3. acknowledgement-to-handler latency in another process, woken by LISTEN/NOTIFY.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: Load <connection string> <report.md> [--quick]");
+    Console.Error.WriteLine("usage: Load <connection string> <report.md> [--quick] [--endpoint]");
     return 2;
 }
 
 var connectionString = args[0];
 var reportPath = args[1];
 var quick = args.Contains("--quick");
+if (args.Contains("--endpoint"))
+{
+    return await EndpointLoad.RunAsync(connectionString, reportPath, quick);
+}
+
 const int Concurrency = 16;
 var enqueueCount = quick ? 600 : 3000;
 var dispatchCount = quick ? 600 : 3000;
