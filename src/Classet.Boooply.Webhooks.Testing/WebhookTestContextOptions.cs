@@ -23,4 +23,10 @@ public sealed class WebhookTestContextOptions
     /// for the event's delivery (see <see cref="WebhookTestContexts"/>).
     /// </summary>
     public string? DeliveryKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets which run of the delivery's handlers this is (<see cref="WebhookDeliveryContext.Attempt"/>), for a
+    /// handler that behaves differently on a retry by the durable inbox. Default: 1, the first attempt.
+    /// </summary>
+    public int Attempt { get; set; } = 1;
 }

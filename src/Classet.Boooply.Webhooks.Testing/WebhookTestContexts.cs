@@ -53,7 +53,8 @@ public static class WebhookTestContexts
             deliveryKey,
             options.VerificationMethod,
             options.ReceivedAt ?? (options.TimeProvider ?? TimeProvider.System).GetUtcNow(),
-            options.Services ?? EmptyServiceProvider.Instance);
+            options.Services ?? EmptyServiceProvider.Instance,
+            attempt: options.Attempt);
 
     private static string HashBody(byte[] body) => Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant();
 }

@@ -47,12 +47,20 @@ public sealed class WebhookTestContextsTests
             ReceivedAt = receivedAt,
             VerificationMethod = WebhookVerificationMethod.CanonicalPython,
             DeliveryKey = "custom",
+            Attempt = 3,
         });
 
         context.Services.GetService(typeof(string)).Should().Be("a service");
         context.ReceivedAt.Should().Be(receivedAt);
         context.VerificationMethod.Should().Be(WebhookVerificationMethod.CanonicalPython);
         context.DeliveryKey.Should().Be("custom");
+        context.Attempt.Should().Be(3);
+    }
+
+    [Fact]
+    public void For_NoOptions_IsTheFirstAttempt()
+    {
+        WebhookTestContexts.For(ClassetTestEvents.InterviewUpdated()).Attempt.Should().Be(1);
     }
 
     [Fact]
